@@ -1,0 +1,31 @@
+"""Warnings about gaps: claims without evidence or links, sources nobody cites."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator
+
+from ..findings import Finding, warning
+
+if TYPE_CHECKING:
+    from . import CheckContext
+
+STANDALONE_KINDS = {"fact"}  # a reported event may stand on its own
+
+
+def check(ctx: "CheckContext") -> Iterator[Finding]:
+    kb = ctx.kb
+    linked: set[str] = set()
+    for link in kb.links():
+        linked.add(link.origin)
+        linked.update(link.target_link or (link.target,))
+    cited = {ev.source for c in kb.claims for ev in c.evidence}
+    for claim in kb.claims:
+        if not claim.evidence:
+            yield warning("no-evidence", f"claim '{claim.id}' has no evidence quote", claim.at.get("evidence", claim.loc),
+                          hint="add {source, quote} with the words of the text that state it")
+        if claim.id not in linked and claim.kind not in STANDALONE_KINDS:
+            yield warning("isolated-claim", f"claim '{claim.id}' has no links to or from other claims", claim.loc,
+                          hint="link it (supports, rebuts, undercuts) to the claims it bears on")
+    for source in kb.sources:
+        if source.id not in cited:
+            yield warning("uncited-source", f"no claim cites source '{source.id}'", source.loc)
