@@ -169,3 +169,29 @@ def test_missing_path_is_a_usage_error(run, good_kb):
 
 def test_bad_format_option_is_a_usage_error(run, good_kb):
     assert run("validate", "--format", "xml", cwd=good_kb).code == 2
+
+
+def test_fast_path_and_jsonschema_agree_on_every_fixture_file():
+    """The compiled fast path must accept exactly what the 2020-12 validator accepts."""
+    import fastjsonschema
+
+    from argmap.load.schema import fast_validator, file_kind, validator
+    from argmap.load.yaml_reader import read_document
+    from conftest import FIXTURES, REPO
+
+    paths = sorted(FIXTURES.glob("*/claims/*.yaml")) + sorted((REPO / "claims").glob("*.yaml"))
+    checked = 0
+    for path in paths:
+        doc, _ = read_document(path, path.name)
+        if doc is None:
+            continue
+        kind = file_kind(doc)
+        slow_ok = not any(True for _ in validator(kind).iter_errors(doc.data))
+        try:
+            fast_validator(kind)(doc.data)
+            fast_ok = True
+        except fastjsonschema.JsonSchemaException:
+            fast_ok = False
+        assert fast_ok == slow_ok, path
+        checked += 1
+    assert checked >= 10

@@ -12,6 +12,7 @@ import json
 from functools import lru_cache
 from typing import Iterator
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
@@ -32,6 +33,18 @@ def validator(kind: str) -> Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
+
+
+@lru_cache(maxsize=None)
+def fast_validator(kind: str):
+    """A compiled validator for the common case (valid data), about 20x faster than jsonschema.
+
+    fastjsonschema implements draft 7; the schemas use only keywords whose meaning is the same
+    in 2020-12. It answers only "valid or not"; jsonschema then explains what is wrong.
+    """
+    schema = dict(validator(kind).schema)
+    schema["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(schema)
 
 
 def _described(value) -> str:
@@ -91,7 +104,13 @@ def _article(word: str) -> str:
 
 def check_shape(doc: Document) -> list[Finding]:
     """All schema findings for one document."""
-    errors = validator(file_kind(doc)).iter_errors(doc.data)
+    kind = file_kind(doc)
+    try:
+        fast_validator(kind)(doc.data)
+        return []
+    except fastjsonschema.JsonSchemaException:
+        pass
+    errors = validator(kind).iter_errors(doc.data)
     findings: list[Finding] = []
     for err in errors:
         findings.extend(_findings_for(err, doc))

@@ -1,0 +1,46 @@
+import subprocess
+import sys
+
+import pytest
+
+from argmap import __version__
+from argmap.cli import build_parser
+from conftest import REPO
+
+
+def test_version(run):
+    r = run("--version")
+    assert r.code == 0 and r.out.strip() == f"argmap {__version__}"
+
+
+def test_no_command_prints_help_and_exits_2(run):
+    r = run()
+    assert r.code == 2 and "validate" in r.out and "stats" in r.out
+
+
+@pytest.mark.parametrize("command", sorted(build_parser()._subparsers._group_actions[0].choices))
+def test_every_command_explains_itself(run, command):
+    r = run(command, "--help")
+    assert r.code == 0 and r.out.startswith("usage: argmap " + command)
+    assert len(r.out.splitlines()) > 4
+
+
+def test_stats_counts_the_fixture(run, good_kb):
+    r = run("stats", cwd=good_kb)
+    assert r.code == 0
+    rows = dict(map(str.strip, line.rsplit(None, 1)) for line in r.out.split("\n\n")[0].splitlines())
+    assert rows["topics"] == "2" and rows["claims"] == "7"
+    assert rows["thesis"] == "2" and rows["fact"] == "1"
+    assert rows["supports"] == "3" and rows["rebuts"] == "2" and rows["undercuts"] == "1"
+    assert rows["cross-topic"] == "1" and rows["evidence quotes"] == "7"
+    assert rows["sources"] == "2" and rows["people and roles"] == "3"
+
+
+def test_installed_console_script_runs(good_kb):
+    """The real entry point, as a user runs it (no traceback on a usage error)."""
+    exe = REPO / ".venv" / "bin" / "argmap"
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "argmap"]
+    out = subprocess.run(cmd + ["validate", "nope.yaml"], cwd=good_kb, capture_output=True, text=True)
+    assert out.returncode == 2 and "Traceback" not in out.stderr and "no such file" in out.stderr
+    out = subprocess.run(cmd + ["validate"], cwd=good_kb, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout
