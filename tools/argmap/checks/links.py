@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Iterator
 import networkx as nx
 
 from ..findings import Finding, error
+from ..model.graph import ArgumentGraph
 from ..model.kb import LinkKind
 
 if TYPE_CHECKING:
@@ -43,17 +44,15 @@ def check(ctx: "CheckContext") -> Iterator[Finding]:
 
 def _support_cycles(kb) -> Iterator[Finding]:
     """One finding per strongly connected group of claims that support each other in a circle."""
-    graph = nx.DiGraph()
-    where = {}
-    for link in kb.links():
-        if link.kind is LinkKind.SUPPORTS and link.target != link.origin and link.target in kb.claim_by_id:
-            graph.add_edge(link.origin, link.target)
-            where[(link.origin, link.target)] = link.at.get("supports", link.loc)
-    for component in nx.strongly_connected_components(graph):
+    ag = ArgumentGraph.of(kb)
+    support = ag.support_graph()
+    for component in nx.strongly_connected_components(support):
         if len(component) < 2:
             continue
-        cycle = nx.find_cycle(graph.subgraph(component))
-        first = min(cycle, key=lambda e: (str(where[e]), e))
+        cycle = nx.find_cycle(support.subgraph(component))
+        where = {e: ag.graph.edges[e[0], e[1], "supports"]["link"] for e in cycle}
+        first = min(cycle, key=lambda e: (where[e].loc, e))
+        link = where[first]
         path = " -> ".join([e[0] for e in cycle] + [cycle[0][0]])
-        yield error("support-cycle", f"claims support each other in a circle: {path}", where[first],
+        yield error("support-cycle", f"claims support each other in a circle: {path}", link.at.get("supports", link.loc),
                     hint="circular support proves nothing; remove or reverse one of these links")

@@ -1,0 +1,64 @@
+"""What every command shares: exit codes, settings, loading a knowledge base that validates."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from ..config import Settings, load_settings
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called: printed, exit 2."""
+
+
+class CommandFailed(Exception):
+    """The command could not do its job (message printed, exit 1)."""
+
+
+def settings_for(args: argparse.Namespace, anchor: Path | None = None) -> Settings:
+    return load_settings(anchor, texts=getattr(args, "texts", None))
+
+
+def add_texts_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--texts", metavar="DIR",
+                   help="folder with the full source texts (default: $ARGMAP_TEXTS, else [tool.argmap] texts "
+                        "in pyproject.toml, else ../shared/sources)")
+
+
+def add_claims_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--claims", metavar="DIR", help="knowledge-base folder (default: claims/ of the project)")
+
+
+def claims_folder(args: argparse.Namespace, settings: Settings) -> Path:
+    raw = getattr(args, "claims", None)
+    if raw is None:
+        return settings.claims_dir
+    folder = Path(raw).resolve()
+    if not folder.is_dir():
+        raise UsageError(f"not a folder: {raw}")
+    return folder
+
+
+def load_valid(args: argparse.Namespace):
+    """Load the knowledge base; refuse (exit 1) if it has errors, since exports need a sound one."""
+    from ..checks.validate import validate
+
+    settings = settings_for(args)
+    result = validate(claims_folder(args, settings), settings.root, settings.texts_dir)
+    errors = [f for f in result.findings if f.is_error]
+    if errors:
+        first = errors[0]
+        raise CommandFailed(
+            f"the knowledge base has {len(errors)} error(s), e.g. {first.loc}: {first.message}; "
+            "run 'argmap validate' and fix them first"
+        )
+    return settings, result.loaded.kb
+
+
+def progress(message: str) -> None:
+    """Progress for long work goes to stderr, so stdout stays clean for data."""
+    print(message, file=sys.stderr, flush=True)

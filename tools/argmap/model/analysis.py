@@ -1,0 +1,87 @@
+"""Graph facts about the argument map: cruxes, central claims, open objections, long chains."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from .graph import ArgumentGraph
+from .kb import LinkKind
+from .semantics import Label, Labelling, flatten, grounded, label
+
+
+@dataclass
+class Analysis:
+    graph: ArgumentGraph
+    labelling: Labelling
+
+    @classmethod
+    def of(cls, ag: ArgumentGraph) -> "Analysis":
+        return cls(ag, label(ag))
+
+    def cruxes(self, top: int = 10) -> list[tuple[str, int]]:
+        """Claims whose status, if flipped, changes the most other claims' labels.
+
+        Flipping an accepted claim means adding an unattacked attacker to it; flipping a
+        rejected or undecided claim means removing every attack on it. The grounded labelling
+        is recomputed on the flattened framework each time.
+        """
+        fw = flatten(self.graph, self.labelling.attacks)
+        base = self.labelling.labels
+        scores = []
+        for claim, current in base.items():
+            g = fw.graph.copy()
+            if current is Label.ACCEPTED:
+                g.add_edge("_flip", claim)
+            else:
+                g.remove_edges_from(list(g.in_edges(claim)))
+            after = grounded(g)
+            changed = sum(1 for c, l in base.items() if c != claim and after[c] is not l)
+            if changed:
+                scores.append((claim, changed))
+        scores.sort(key=lambda s: (-s[1], s[0]))
+        return scores[:top]
+
+    def central(self, top: int = 10) -> list[tuple[str, float]]:
+        """Betweenness centrality (Brandes 2001) over links, taken in either direction.
+
+        A claim is central when many of the shortest argumentative paths between other
+        claims run through it: it joins threads of argument together.
+        """
+        g = nx.Graph()
+        g.add_nodes_from(self.graph.graph.nodes)
+        g.add_edges_from((a, b) for a, b in self.graph.graph.edges())
+        for (a, b), us in self.graph.undercuts.items():
+            for u in us:
+                g.add_edge(u, b)
+        if g.number_of_nodes() == 0:
+            return []
+        rank = nx.betweenness_centrality(g)
+        return sorted(((c, r) for c, r in rank.items() if r > 0), key=lambda kv: (-kv[1], kv[0]))[:top]
+
+    def unanswered_objections(self) -> list[str]:
+        """Claims that rebut or undercut another claim and that nothing rebuts or undercuts."""
+        kb = self.graph.kb
+        objecting = {l.origin for l in kb.links() if l.kind in (LinkKind.REBUTS, LinkKind.UNDERCUTS)}
+        return sorted(c for c in objecting if c in self.graph.graph and not self.graph.attackers_of(c))
+
+    def longest_support_chains(self, top: int = 5) -> list[list[str]]:
+        """The longest chains of supports (one per end claim), longest first."""
+        support = self.graph.support_graph()
+        if not nx.is_directed_acyclic_graph(support):
+            support = nx.DiGraph([(a, b) for a, b in support.edges() if a != b])
+            support.remove_edges_from([e for c in nx.simple_cycles(support) for e in zip(c, c[1:] + c[:1])])
+        best: dict[str, tuple[int, str | None]] = {}
+        for node in nx.topological_sort(support):
+            preds = [(best[p][0] + 1, p) for p in support.predecessors(node)]
+            best[node] = max(preds) if preds else (0, None)
+        ends = sorted((v[0], n) for n, v in best.items() if v[0] > 0 and support.out_degree(n) == 0)
+        chains = []
+        for length, end in sorted(ends, key=lambda e: (-e[0], e[1]))[:top]:
+            chain, node = [end], end
+            while best[node][1] is not None:
+                node = best[node][1]
+                chain.append(node)
+            chains.append(list(reversed(chain)))
+        return chains

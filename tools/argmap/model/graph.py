@@ -1,0 +1,83 @@
+"""The argument graph: claims as nodes, supports and rebuttals as edges, undercuts on edges.
+
+Built once from a knowledge base and reused by the validator's cycle check, the semantics,
+the analyses, the diagrams and the site. Only links whose ends exist are included, so it can
+be built from a knowledge base that still has findings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from .kb import KnowledgeBase, Link, LinkKind
+
+LinkKey = tuple[str, str]  # (from claim, to claim) of a supports/rebuts link
+
+
+@dataclass
+class ArgumentGraph:
+    """``graph`` has one edge per supports/rebuts link (attribute ``kind``, ``link``);
+    ``undercuts`` maps a link (from, to) to the claims that undercut it."""
+
+    kb: KnowledgeBase
+    graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
+    undercuts: dict[LinkKey, list[str]] = field(default_factory=dict)
+    undercut_links: list[Link] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> "ArgumentGraph":
+        ag = cls(kb)
+        g = ag.graph
+        for claim in kb.claims:
+            g.add_node(claim.id)
+        for link in kb.links():
+            if link.kind is LinkKind.UNDERCUTS:
+                continue
+            if link.target in kb.claim_by_id and link.target != link.origin:
+                g.add_edge(link.origin, link.target, key=link.kind.value, kind=link.kind, link=link)
+        for link in kb.links():
+            if link.kind is LinkKind.UNDERCUTS and link.target_link:
+                a, b = link.target_link
+                if link.origin in kb.claim_by_id and ag.link_kind(a, b) is not None:
+                    ag.undercuts.setdefault((a, b), []).append(link.origin)
+                    ag.undercut_links.append(link)
+        return ag
+
+    def link_kind(self, a: str, b: str) -> LinkKind | None:
+        """The kind of the supports/rebuts link a->b (supports wins if both, which validation forbids)."""
+        data = self.graph.get_edge_data(a, b) or {}
+        if "supports" in data:
+            return LinkKind.SUPPORTS
+        if "rebuts" in data:
+            return LinkKind.REBUTS
+        return None
+
+    def edges(self, kind: LinkKind) -> list[LinkKey]:
+        return [(a, b) for a, b, k in self.graph.edges(keys=True) if k == kind.value]
+
+    def support_graph(self) -> nx.DiGraph:
+        g = nx.DiGraph()
+        g.add_nodes_from(self.graph.nodes)
+        g.add_edges_from(self.edges(LinkKind.SUPPORTS))
+        return g
+
+    def attackers_of(self, claim: str) -> list[str]:
+        """Claims that rebut ``claim`` directly, or undercut a link into it."""
+        out = [a for a, _, k in self.graph.in_edges(claim, keys=True) if k == "rebuts"]
+        for (a, b), us in self.undercuts.items():
+            if b == claim:
+                out.extend(us)
+        return out
+
+    def neighbourhood(self, claim: str, depth: int = 1) -> set[str]:
+        """Claims within ``depth`` links of ``claim``, either direction, undercuts included."""
+        und = nx.Graph(self.graph.to_undirected())
+        for (a, b), us in self.undercuts.items():
+            for u in us:
+                und.add_edge(u, a)
+                und.add_edge(u, b)
+        if claim not in und:
+            return {claim}
+        return set(nx.single_source_shortest_path_length(und, claim, cutoff=depth))

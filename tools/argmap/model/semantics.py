@@ -1,0 +1,273 @@
+"""Which claims stand or fall: Dung semantics on a bipolar argument graph.
+
+The knowledge base is a bipolar argumentation framework (BAF): claims are arguments,
+``rebuts`` is the attack relation, ``supports`` the support relation, and ``undercuts`` attack
+a link itself. It is turned into a plain Dung framework in two standard steps:
+
+1. **Derived attacks** (Cayrol & Lagasquie-Schiex, "On the acceptability of arguments in
+   bipolar argumentation frameworks", ECSQARU 2005; and "Bipolarity in argumentation graphs:
+   towards a better understanding", IJAR 54(7), 2013):
+
+   - *supported attack*: if ``a`` supports ``b`` (through a chain of supports) and ``b`` rebuts
+     ``c``, then ``a`` attacks ``c``;
+   - *secondary attack*: if ``a`` rebuts ``b`` and ``b`` supports ``c`` (through a chain of
+     supports), then ``a`` attacks ``c``.
+
+2. **Flattening attacks on links** (Boella, Gabbay, van der Torre & Villata, "Meta-argumentation
+   modelling I", Studia Logica 93, 2009; the same construction underlies Modgil's extended
+   frameworks): an attack that rests on an undercut link is replaced by a chain
+   ``a -> X -> Y -> c`` of two auxiliary arguments, and each undercutter attacks ``Y``. So the
+   attack succeeds only while its attacker stands and none of its undercutters does.
+
+On the resulting framework we compute the **grounded labelling** (Dung, "On the acceptability
+of arguments…", AIJ 77, 1995; labellings as in Caminada, "On the issue of reinstatement in
+argumentation", JELIA 2006): the sceptical, unique, polynomial-time answer. A claim is
+``accepted`` (IN) when every attack on it fails, ``rejected`` (OUT) when an accepted claim
+attacks it, and ``undecided`` otherwise (e.g. two claims that rebut each other). Where the
+grounded labelling leaves claims undecided we also compute the **preferred extensions** (the
+maximal admissible sets) and say whether each undecided claim is in all, some or none of them.
+
+Why grounded: it never accepts a claim that a reasonable reader could still doubt, it is
+unique (so the site can show one status per claim), and it is cheap enough to recompute per
+claim for the crux analysis.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from enum import Enum
+from itertools import combinations
+from typing import Iterable
+
+import networkx as nx
+
+from .graph import ArgumentGraph, LinkKey
+from .kb import LinkKind
+
+MAX_PATHS = 200  # support chains enumerated per pair of claims when a chain may be undercut
+MAX_PREFERRED_CORE = 18  # undecided arguments up to which preferred extensions are enumerated
+
+
+class Label(str, Enum):
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    UNDECIDED = "undecided"
+
+
+@dataclass(frozen=True)
+class Attack:
+    """An attack of the flattened framework, with the chain of claims it runs along."""
+
+    attacker: str
+    target: str
+    kind: str  # "rebuts" (direct), "supported", "secondary"
+    chain: tuple[str, ...]  # claims from attacker to target
+    links: frozenset[LinkKey]  # the supports/rebuts links the attack rests on
+
+    def describe(self) -> str:
+        if self.kind == "rebuts":
+            return f"rebutted by {self.attacker}"
+        path = " → ".join(self.chain)
+        if self.kind == "supported":
+            return f"supported attack from {self.attacker} ({path}: supports, then rebuts)"
+        return f"secondary attack from {self.attacker} ({path}: rebuts a claim it rests on)"
+
+
+@dataclass
+class Framework:
+    """A Dung framework: ``graph`` has an edge for each attack (attacker -> attacked)."""
+
+    graph: nx.DiGraph
+    carriers: dict[str, list[tuple[str, Attack]]] = field(default_factory=dict)
+    # per claim: (the node whose attack edge reaches it, the attack it stands for)
+
+
+def _support_paths(support: nx.DiGraph, source: str, target: str, undercut: set[LinkKey]) -> list[tuple[str, ...]]:
+    """Support chains source ->* target: one shortest chain if none could be undercut, else all (capped)."""
+    if source == target:
+        return [(source,)]
+    try:
+        shortest = nx.shortest_path(support, source, target)
+    except nx.NetworkXNoPath:
+        return []
+    if not undercut:
+        return [tuple(shortest)]
+    paths = []
+    for path in nx.all_simple_paths(support, source, target):
+        paths.append(tuple(path))
+        if len(paths) >= MAX_PATHS:
+            break
+    return paths
+
+
+def _links_of(path: Iterable[str]) -> set[LinkKey]:
+    path = tuple(path)
+    return set(zip(path, path[1:]))
+
+
+def derived_attacks(ag: ArgumentGraph) -> list[Attack]:
+    """Direct, supported and secondary attacks, each with the links it rests on."""
+    support = ag.support_graph()
+    undercut = set(ag.undercuts)
+    attacks: list[Attack] = []
+    for y, z in ag.edges(LinkKind.REBUTS):
+        rebut = {(y, z)}
+        attacks.append(Attack(y, z, "rebuts", (y, z), frozenset(rebut)))
+        for x in nx.ancestors(support, y):
+            for path in _support_paths(support, x, y, undercut):
+                attacks.append(Attack(x, z, "supported", (*path, z), frozenset(_links_of(path) | rebut)))
+        for w in nx.descendants(support, z):
+            for path in _support_paths(support, z, w, undercut):
+                attacks.append(Attack(y, w, "secondary", (y, *path), frozenset(_links_of(path) | rebut)))
+    return attacks
+
+
+def flatten(ag: ArgumentGraph, attacks: list[Attack] | None = None) -> Framework:
+    """The Dung framework: claims, plus two auxiliary arguments per attack that can be undercut."""
+    attacks = derived_attacks(ag) if attacks is None else attacks
+    g = nx.DiGraph()
+    g.add_nodes_from(ag.graph.nodes)
+    fw = Framework(g)
+    seen: set[tuple] = set()
+    for n, attack in enumerate(attacks):
+        undercutters = sorted({u for link in attack.links for u in ag.undercuts.get(link, ())})
+        if attack.attacker == attack.target and not undercutters:
+            g.add_edge(attack.attacker, attack.target)
+            fw.carriers.setdefault(attack.target, []).append((attack.attacker, attack))
+            continue
+        key = (attack.attacker, attack.target, tuple(undercutters))
+        if key in seen:
+            continue
+        seen.add(key)
+        if not undercutters:
+            g.add_edge(attack.attacker, attack.target)
+            fw.carriers.setdefault(attack.target, []).append((attack.attacker, attack))
+            continue
+        x, y = f"_x{n}", f"_y{n}"
+        g.add_edge(attack.attacker, x)
+        g.add_edge(x, y)
+        g.add_edge(y, attack.target)
+        for u in undercutters:
+            g.add_edge(u, y)
+        g.nodes[x]["aux"] = g.nodes[y]["aux"] = True
+        fw.carriers.setdefault(attack.target, []).append((y, attack))
+    return fw
+
+
+def grounded(graph: nx.DiGraph) -> dict[str, Label]:
+    """Grounded labelling of a Dung framework, in O(arguments + attacks).
+
+    An argument is IN once all its attackers are OUT, and OUT once one attacker is IN;
+    what is left when nothing changes is UNDEC.
+    """
+    labels: dict[str, Label] = {}
+    alive_attackers = {n: graph.in_degree(n) for n in graph}
+    queue = deque(n for n, d in alive_attackers.items() if d == 0)
+    for n in queue:
+        labels[n] = Label.ACCEPTED
+    while queue:
+        node = queue.popleft()
+        if labels[node] is Label.ACCEPTED:
+            for target in graph.successors(node):
+                if target not in labels:
+                    labels[target] = Label.REJECTED
+                    queue.append(target)
+        else:  # rejected: its targets lose an attacker
+            for target in graph.successors(node):
+                alive_attackers[target] -= 1
+                if alive_attackers[target] == 0 and target not in labels:
+                    labels[target] = Label.ACCEPTED
+                    queue.append(target)
+    for n in graph:
+        labels.setdefault(n, Label.UNDECIDED)
+    return labels
+
+
+def preferred_extensions(graph: nx.DiGraph, ground: dict[str, Label]) -> list[frozenset[str]] | None:
+    """All preferred extensions, or None when the undecided core is too large to enumerate.
+
+    Every preferred extension contains the grounded one, and grounded-OUT arguments are
+    attacked by it; so only subsets of the undecided arguments need trying.
+    """
+    core = [n for n, l in ground.items() if l is Label.UNDECIDED]
+    base = frozenset(n for n, l in ground.items() if l is Label.ACCEPTED)
+    if len(core) > MAX_PREFERRED_CORE:
+        return None
+    sub = graph.subgraph(core)
+    attackers = {n: set(sub.predecessors(n)) for n in core}
+
+    def admissible(s: frozenset[str]) -> bool:
+        if any(a in s for n in s for a in attackers[n]):
+            return False  # not conflict-free
+        attacked_by_s = {t for n in s for t in sub.successors(n)}
+        return all(attackers[n] <= attacked_by_s for n in s)
+
+    found: list[frozenset[str]] = []
+    for size in range(len(core), -1, -1):
+        for combo in combinations(core, size):
+            s = frozenset(combo)
+            if any(s < f for f in found):
+                continue
+            if admissible(s):
+                found.append(s)
+    return [base | s for s in found]
+
+
+@dataclass
+class Labelling:
+    labels: dict[str, Label]
+    reasons: dict[str, str]
+    attacks: list[Attack]
+    preferred: dict[str, str]  # for grounded-undecided claims: "all", "some" or "none" of the preferred extensions
+    preferred_count: int | None  # number of preferred extensions (None: not computed)
+
+    def counts(self) -> dict[str, int]:
+        out = {l.value: 0 for l in Label}
+        for l in self.labels.values():
+            out[l.value] += 1
+        return out
+
+
+def _reason(claim: str, fw: Framework, labels: dict[str, Label]) -> str:
+    carriers = fw.carriers.get(claim, [])
+    if not carriers:
+        return "not attacked"
+    mine = labels[claim]
+    if mine is Label.REJECTED:
+        for node, attack in carriers:
+            if labels[node] is Label.ACCEPTED:
+                return f"{attack.describe()}, which stands"
+    if mine is Label.ACCEPTED:
+        failed = []
+        for node, attack in carriers:
+            who = attack.attacker
+            if labels.get(who) is Label.REJECTED:
+                failed.append(f"{who} is rejected")
+            else:
+                failed.append(f"the attack from {who} is undercut")
+        return "every attack on it fails: " + "; ".join(dict.fromkeys(failed))
+    open_ = [attack.attacker for node, attack in carriers if labels[node] is Label.UNDECIDED]
+    return "attacked by " + ", ".join(dict.fromkeys(open_)) + ", which is undecided (a cycle of attacks)"
+
+
+def label(ag: ArgumentGraph) -> Labelling:
+    attacks = derived_attacks(ag)
+    fw = flatten(ag, attacks)
+    all_labels = grounded(fw.graph)
+    claims = list(ag.graph.nodes)
+    labels = {c: all_labels[c] for c in claims}
+    reasons = {c: _reason(c, fw, all_labels) for c in claims}
+    preferred: dict[str, str] = {}
+    count = None
+    if any(l is Label.UNDECIDED for l in labels.values()):
+        exts = preferred_extensions(fw.graph, all_labels)
+        if exts is not None:
+            count = len(exts)
+            for c in claims:
+                if labels[c] is Label.UNDECIDED:
+                    inside = sum(c in e for e in exts)
+                    preferred[c] = "all" if inside == len(exts) else "some" if inside else "none"
+    else:
+        count = 1
+    return Labelling(labels, reasons, attacks, preferred, count)
