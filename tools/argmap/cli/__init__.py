@@ -13,10 +13,10 @@ from typing import Callable, Sequence
 
 from .. import __version__
 from ..config import ConfigError
-from . import explain, stats, validate
+from . import explain, query, rdf, stats, validate
 from .common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CommandFailed, UsageError
 
-COMMANDS = (validate, stats, explain)
+COMMANDS = (validate, stats, explain, rdf, query)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -50,9 +50,11 @@ def run(args: argparse.Namespace) -> int:
         findings.extend(result.findings)
         files += len(only) if only is not None else len(result.loaded.files)
         if args.shacl and not any(f.is_error for f in result.findings):
-            from ..checks.shacl import check_shacl
+            from ..export.rdf import to_graph
+            from ..export.shacl import check_graph
 
-            findings.extend(check_shacl(result.loaded.kb, settings))
+            graph = to_graph(result.loaded.kb, settings.base_iri, with_status=False)
+            findings.extend(check_graph(graph, result.loaded.kb, settings.base_iri))
     findings.sort(key=lambda f: f.sort_key())
     color = args.format == "human" and sys.stdout.isatty()
     print(render(args.format, findings, files, color))

@@ -28,7 +28,7 @@ class Evidence:
     source: str
     quote: str
     note: str | None = None
-    loc: Loc | None = None
+    loc: Loc | None = field(default=None, compare=False)
     at: dict[str, Loc] = field(default_factory=dict, repr=False, compare=False)
 
 

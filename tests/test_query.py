@@ -1,0 +1,76 @@
+"""Named SPARQL queries agree with the same facts computed from the model."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.export.rdf import to_graph
+from argmap.load.project import load_folder
+from argmap.model.analysis import Analysis
+from argmap.model.graph import ArgumentGraph
+from argmap.query import named_queries, run_local
+from conftest import FIXTURES, REPO
+
+BASE = "https://example.org/kb/"
+
+
+@pytest.fixture(scope="module", params=["fixture", "shipped"])
+def kb_and_graph(request):
+    folder, root = (FIXTURES / "good" / "claims", FIXTURES / "good") if request.param == "fixture" else (REPO / "claims", REPO)
+    kb = load_folder(folder, root).kb
+    return kb, to_graph(kb, BASE)
+
+
+def q(graph, name):
+    return run_local(graph, named_queries()[name].text)
+
+
+def test_cross_topic_links(kb_and_graph):
+    kb, g = kb_and_graph
+    expected = {(l.origin, l.kind.value, l.target) for l in kb.links()
+                if not l.target_link and kb.claim_by_id[l.origin].topic != kb.claim_by_id[l.target].topic}
+    assert {tuple(r[:3]) for r in q(g, "cross-topic-links").rows} == expected
+
+
+def test_unanswered_objections(kb_and_graph):
+    kb, g = kb_and_graph
+    got = {r[0] for r in q(g, "unanswered-objections").rows}
+    assert got == set(Analysis.of(ArgumentGraph.of(kb)).unanswered_objections())
+
+
+def test_single_quote_claims(kb_and_graph):
+    kb, g = kb_and_graph
+    assert {r[0] for r in q(g, "single-quote-claims").rows} == {c.id for c in kb.claims if len(c.evidence) == 1}
+
+
+def test_claims_by_person(kb_and_graph):
+    kb, g = kb_and_graph
+    counts = {}
+    for c in kb.claims:
+        counts[c.by] = counts.get(c.by, 0) + 1
+    assert {r[0]: int(r[2]) for r in q(g, "claims-by-person").rows} == counts
+
+
+def test_claim_status_matches_the_semantics(kb_and_graph):
+    kb, g = kb_and_graph
+    labels = Analysis.of(ArgumentGraph.of(kb)).labelling.labels
+    assert {r[0]: r[1] for r in q(g, "claim-status").rows} == {c: l.value for c, l in labels.items()}
+
+
+def test_most_attacked_counts_rebuttals_and_undercuts(kb_and_graph):
+    kb, g = kb_and_graph
+    ag = ArgumentGraph.of(kb)
+    expected = {c: len(set(ag.attackers_of(c))) for c in ag.graph.nodes if ag.attackers_of(c)}
+    assert {r[0]: int(r[2]) for r in q(g, "most-attacked").rows} == expected
+
+
+def test_query_cli_formats_and_errors(run, good_kb):
+    r = run("query", "cross-topic-links", "--format", "csv", cwd=good_kb)
+    assert r.code == 0 and r.out.splitlines()[0] == "from,kind,to,fromTopic,toTopic,note"
+    r = run("query", "ASK { ?s ?p ?o }", "--format", "json", cwd=good_kb)
+    assert r.json() == [{"answer": "true"}]
+    assert run("query", "cross-topic-link", cwd=good_kb).code == 2
+    assert run("query", "SELECT nonsense", cwd=good_kb).code == 2
+    assert run("query", cwd=good_kb).code == 2
+    r = run("query", "--list", cwd=good_kb)
+    assert set(line.split()[0] for line in r.out.splitlines()) == set(named_queries())

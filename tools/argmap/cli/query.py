@@ -1,0 +1,82 @@
+"""argmap query"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import EXIT_OK, CommandFailed, UsageError, add_claims_option, add_texts_option, load_valid
+
+
+def _sparql(args: argparse.Namespace) -> str:
+    from ..query import named_queries
+
+    if args.file:
+        try:
+            return Path(args.file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise UsageError(f"cannot read {args.file}: {exc}") from None
+    if not args.query:
+        raise UsageError("give a SPARQL query, a query name (see --list) or --file")
+    named = named_queries()
+    if args.query in named:
+        return named[args.query].text
+    if " " not in args.query.strip():
+        from ..findings import did_you_mean
+
+        hint = did_you_mean(args.query, named)
+        raise UsageError(f"no named query '{args.query}'" + (f"; {hint}" if hint else "; see --list"))
+    return args.query
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..query import named_queries, render, run_local
+
+    if args.list:
+        for q in named_queries().values():
+            print(f"{q.name:<24} {q.description}")
+        return EXIT_OK
+    sparql = _sparql(args)
+    if args.endpoint:
+        from ..query.store import StoreError, select
+
+        from ..config import load_settings
+        from ..export.rdf import Iris
+
+        graph_iri = args.graph or str(Iris(load_settings().base_iri).graph())
+        try:
+            table = select(args.endpoint, sparql, None if args.graph == "" else graph_iri)
+        except StoreError as exc:
+            raise CommandFailed(str(exc)) from None
+    else:
+        from ..export.rdf import to_graph
+        from ..load.texts import TextStore
+
+        settings, kb = load_valid(args)
+        graph = to_graph(kb, settings.base_iri, TextStore(settings.texts_dir))
+        try:
+            table = run_local(graph, sparql)
+        except ValueError as exc:
+            raise UsageError(f"bad SPARQL query: {exc}") from None
+    print(render(table, args.format))
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser(
+        "query", help="run SPARQL over the knowledge base graph (or a store); named queries with --list",
+        description="Run a SPARQL SELECT or ASK query over the RDF graph of the knowledge base and print a table, "
+                    "CSV or JSON. QUERY is SPARQL text or the name of a shipped query (argmap query --list). With "
+                    "--endpoint the query goes to a SPARQL 1.1 endpoint instead (e.g. one loaded with "
+                    "'argmap rdf --push').",
+    )
+    p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, or a named query")
+    p.add_argument("--file", metavar="FILE", help="read the query from FILE (e.g. q.rq)")
+    p.add_argument("--list", action="store_true", help="list the named queries")
+    p.add_argument("--format", choices=("table", "csv", "json"), default="table", help="output format (default table)")
+    p.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint to query instead of the local files")
+    p.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query as the default graph "
+                   "(default: the one 'argmap rdf --push' loads; '' for the store's own default graph)")
+    add_texts_option(p)
+    add_claims_option(p)
+    p.set_defaults(func=run)

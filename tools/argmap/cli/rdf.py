@@ -1,0 +1,57 @@
+"""argmap rdf"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .common import EXIT_OK, CommandFailed, add_claims_option, add_texts_option, load_valid, progress
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..export.rdf import FORMATS, Iris, serialize, to_graph
+    from ..load.texts import TextStore
+
+    settings, kb = load_valid(args)
+    graph = to_graph(kb, settings.base_iri, TextStore(settings.texts_dir), with_status=not args.no_status)
+    graph_iri = args.graph or str(Iris(settings.base_iri).graph())
+    if args.push:
+        from ..query.store import StoreError, put_graph
+
+        try:
+            put_graph(args.push, graph_iri, serialize(graph, "turtle"))
+        except StoreError as exc:
+            raise CommandFailed(str(exc)) from None
+        progress(f"loaded {len(graph)} triples into <{graph_iri}> at {args.push}")
+        if not args.output:
+            return EXIT_OK
+    text = serialize(graph, args.format, graph_iri)
+    if args.output:
+        out = Path(args.output)
+        existed = out.exists()
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        progress(f"{'replaced' if existed else 'wrote'} {out} ({len(graph)} triples, {args.format})")
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    from ..export.rdf import FORMATS
+
+    p = sub.add_parser(
+        "rdf", help="export the knowledge base as RDF (AIF, PROV-O, Web Annotation), or push it to a store",
+        description="Write the knowledge base as RDF: claims as AIF I-nodes, supports as RA-nodes, rebuttals and "
+                    "undercuts as CA-nodes, asserters as PROV-O, quotes as Web Annotations with text quote "
+                    "selectors, and each claim's computed status. With --push, replace a named graph in a "
+                    "SPARQL 1.1 store through the Graph Store Protocol.",
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--format", choices=list(FORMATS), default="turtle", help="RDF syntax (default turtle)")
+    p.add_argument("--no-status", action="store_true", help="leave out the computed status of claims")
+    p.add_argument("--push", metavar="URL", help="Graph Store Protocol URL of a store, e.g. http://127.0.0.1:7878/store")
+    p.add_argument("--graph", metavar="IRI", help="named graph to replace with --push (default: <base IRI>graph)")
+    add_texts_option(p)
+    add_claims_option(p)
+    p.set_defaults(func=run)

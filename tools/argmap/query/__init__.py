@@ -1,0 +1,81 @@
+"""SPARQL over the knowledge base: named queries, a local runner and a remote-store client."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+
+@dataclass
+class Table:
+    """A SELECT result as plain strings (None for unbound)."""
+
+    columns: list[str]
+    rows: list[list[str | None]]
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    description: str
+    text: str
+
+
+def named_queries() -> dict[str, NamedQuery]:
+    out = {}
+    for path in sorted(QUERY_DIR.glob("*.rq")):
+        text = path.read_text(encoding="utf-8")
+        first = text.splitlines()[0] if text else ""
+        out[path.stem] = NamedQuery(path.stem, first.lstrip("# ").strip(), text)
+    return out
+
+
+def run_local(graph: Graph, sparql: str) -> Table:
+    """Run a SELECT or ASK query with rdflib. Raises ValueError on a bad query."""
+    try:
+        result = graph.query(sparql)
+    except Exception as exc:  # pyparsing and rdflib raise many kinds; all mean "bad query"
+        raise ValueError(str(exc).splitlines()[0] if str(exc) else type(exc).__name__) from None
+    if result.type == "ASK":
+        return Table(["answer"], [[str(bool(result.askAnswer)).lower()]])
+    if result.type != "SELECT":
+        raise ValueError("only SELECT and ASK queries are supported")
+    columns = [str(v) for v in result.vars]
+    rows = [[None if v is None else str(v) for v in row] for row in result]
+    return Table(columns, rows)
+
+
+def from_sparql_json(payload: dict) -> Table:
+    """A table from the SPARQL 1.1 Query Results JSON format."""
+    if "boolean" in payload:
+        return Table(["answer"], [[str(bool(payload["boolean"])).lower()]])
+    columns = payload["head"]["vars"]
+    rows = [[b.get(c, {}).get("value") for c in columns] for b in payload["results"]["bindings"]]
+    return Table(columns, rows)
+
+
+def render(table: Table, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps([dict(zip(table.columns, row)) for row in table.rows], indent=2, ensure_ascii=False)
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(table.columns)
+        writer.writerows([["" if v is None else v for v in row] for row in table.rows])
+        return buf.getvalue().rstrip("\n")
+    cells = [[("" if v is None else v).replace("\n", " ") for v in row] for row in table.rows]
+    limit = 60
+    cells = [[c if len(c) <= limit else c[: limit - 1] + "…" for c in row] for row in cells]
+    widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(table.columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(table.columns, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths))
+    lines += ["  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() for row in cells]
+    lines.append(f"({len(table.rows)} row{'s' if len(table.rows) != 1 else ''})")
+    return "\n".join(lines)
