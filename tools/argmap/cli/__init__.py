@@ -13,10 +13,10 @@ from typing import Callable, Sequence
 
 from .. import __version__
 from ..config import ConfigError
-from . import explain, query, rdf, stats, validate
+from . import diagram, explain, query, rdf, stats, validate
 from .common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CommandFailed, UsageError
 
-COMMANDS = (validate, stats, explain, rdf, query)
+COMMANDS = (validate, stats, explain, rdf, query, diagram)
 
 
 def build_parser() -> argparse.ArgumentParser:
