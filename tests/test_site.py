@@ -1,0 +1,138 @@
+"""The site: built from fixtures and from the shipped claims; pages, links, escaping, search."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO
+from sitecheck import broken_links
+
+HOSTILE = 'Evil <script>alert(1)</script> "><img src=x onerror=alert(2)>'
+
+
+def mkdocs_build(project: Path, config: Path, out: Path) -> subprocess.CompletedProcess:
+    exe = Path(sys.executable).with_name("mkdocs")
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "mkdocs"]
+    return subprocess.run(cmd + ["build", "--strict", "-f", str(config), "-d", str(out)], cwd=project,
+                          capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"})
+
+
+def fixture_project(tmp: Path, hostile: bool = False) -> Path:
+    project = tmp / "good"
+    shutil.copytree(FIXTURES / "good", project)
+    shutil.copytree(FIXTURES / "texts", tmp / "texts")
+    if hostile:
+        path = project / "claims" / "urn.yaml"
+        path.write_text(path.read_text().replace(
+            "text: There should be fewer AGI projects.", f"text: {json.dumps(HOSTILE)}").replace(
+            "note: Fewer draws, fewer bad balls.", f"note: {json.dumps(HOSTILE)}").replace(
+            "title: Drawing from the urn", f"title: {json.dumps(HOSTILE)}"))
+    config = (REPO / "mkdocs.yml").read_text()
+    config = config.replace("docs_dir: site", f"docs_dir: {REPO / 'site'}").replace(
+        "custom_dir: site/overrides", f"custom_dir: {REPO / 'site' / 'overrides'}")
+    (project / "mkdocs.yml").write_text(config)
+    return project
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    tmp = tmp_path_factory.mktemp("site")
+    project = fixture_project(tmp)
+    out = tmp / "out"
+    result = mkdocs_build(project, project / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return out
+
+
+def test_every_claim_topic_source_and_person_has_a_page(fixture_site):
+    from argmap.load.project import load_folder
+
+    kb = load_folder(FIXTURES / "good" / "claims", FIXTURES / "good").kb
+    expected = [f"claims/{c.id}" for c in kb.claims] + [f"topics/{t.id}" for t in kb.topics]
+    expected += [f"sources/{s.id}" for s in kb.sources] + [f"people/{p.id}" for p in kb.people]
+    expected += ["", "topics", "sources", "people", "tags", "analysis", "downloads", "format", "contribute"]
+    missing = [e for e in expected if not (fixture_site / e / "index.html").exists()]
+    assert missing == []
+
+
+def test_no_broken_links_or_anchors(fixture_site):
+    assert broken_links(fixture_site) == []
+
+
+def test_claim_page_content(fixture_site):
+    html = (fixture_site / "claims" / "regulation-fixes-racing" / "index.html").read_text()
+    assert "Regulation can fix racing without fewer projects." in html
+    assert "rejected" in html and "rebutted by regulators-slow" in html
+    assert "Some say regulation fixes racing." in html  # the evidence quote
+    assert "../../sources/urn/#q-regulation-fixes-racing-0" in html  # to the quote on the source page
+    assert "../../people/the-commenter/" in html
+    assert "claims/urn.yaml" in html and "line 40" in html  # where it is defined
+    assert 'data="../../diagrams/claim-regulation-fixes-racing.svg"' in html
+
+
+def test_source_page_lists_quotes_in_text_order(fixture_site):
+    html = (fixture_site / "sources" / "urn" / "index.html").read_text()
+    order = [html.index(f'id="q-{cid}-0"') for cid in
+             ("more-draws", "fewer-projects", "offense-easy", "regulation-fixes-racing", "regulators-slow")]
+    assert order == sorted(order)
+    assert 'href="https://example.org/urn"' in html
+
+
+def test_diagrams_are_valid_svg_linking_to_claim_pages(fixture_site):
+    svg = ET.parse(fixture_site / "diagrams" / "topic-urn.svg").getroot()
+    hrefs = {el.get("{http://www.w3.org/1999/xlink}href") for el in svg.iter()} - {None}
+    assert {"../claims/fewer-projects/", "../claims/more-draws/"} <= hrefs
+
+
+def test_search_index_has_claim_texts_and_quotes(fixture_site):
+    index = json.loads((fixture_site / "search" / "search_index.json").read_text())
+    blob = " ".join(d["text"] + d["title"] for d in index["docs"])
+    assert "Regulators are too slow to fix racing." in blob
+    assert "It does not, because regulators are slow." in blob
+
+
+def test_downloads_are_parseable_rdf(fixture_site):
+    from rdflib import Graph
+
+    assert len(Graph().parse(fixture_site / "downloads" / "argmap.ttl")) > 100
+    assert len(Graph().parse(fixture_site / "downloads" / "argmap.jsonld", format="json-ld")) > 100
+
+
+def test_hostile_text_is_shown_never_run(tmp_path):
+    project = fixture_project(tmp_path, hostile=True)
+    out = tmp_path / "out"
+    result = mkdocs_build(project, project / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    pages = [p.read_text() for p in out.rglob("*.html")] + [p.read_text() for p in out.rglob("*.svg")]
+    blob = "\n".join(pages)
+    assert "<script>alert(1)" not in blob
+    assert "<img src=x" not in blob and "<img src=\"x\"" not in blob
+    claim = (out / "claims" / "fewer-projects" / "index.html").read_text()
+    assert "Evil &lt;script&gt;alert(1)&lt;/script&gt;" in claim
+    for svg in out.rglob("*.svg"):
+        ET.parse(svg)  # still well-formed
+
+
+def test_a_knowledge_base_with_errors_stops_the_build_with_findings(tmp_path):
+    project = fixture_project(tmp_path)
+    path = project / "claims" / "urn.yaml"
+    path.write_text(path.read_text().replace("- supports: fewer-projects", "- supports: fewer-project"))
+    result = mkdocs_build(project, project / "mkdocs.yml", tmp_path / "out")
+    assert result.returncode != 0
+    assert "unknown claim 'fewer-project'" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_shipped_site_builds_strict_without_broken_links(tmp_path):
+    out = tmp_path / "site"
+    result = mkdocs_build(REPO, REPO / "mkdocs.yml", out)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    assert broken_links(out) == []

@@ -1,0 +1,430 @@
+"""Rendering the knowledge base into Markdown pages and static files for MkDocs.
+
+``SiteContent.build()`` returns every generated page (``src_uri -> markdown``) and file
+(``src_uri -> bytes``). Page URLs come from ids, so they are stable: ``claims/<id>/``,
+``topics/<id>/``, ``sources/<id>/``, ``people/<id>/``. All user text goes through
+:mod:`argmap.site.markdown` so it renders as text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..export.dot import DiagramOptions, claim_diagram, overview, render, topic_diagram
+from ..load.texts import TextStore
+from ..model.analysis import Analysis
+from ..model.kb import Claim, KnowledgeBase, LinkKind
+from ..model.quotes import find_quote
+from .markdown import attr, front_matter, rel, shorten, text, url_rel
+
+KIND_LABEL = {"thesis": "Thesis", "claim": "Claim", "fact": "Fact", "estimate": "Estimate", "proposal": "Proposal"}
+STATUS_MARK = {"accepted": "✓ accepted", "rejected": "✗ rejected", "undecided": "? undecided"}
+INCOMING = {"supports": "Supported by", "rebuts": "Rebutted by", "undercuts": "Undercut by"}
+OUTGOING = {"supports": "Supports", "rebuts": "Rebuts", "undercuts": "Undercuts the link"}
+
+
+def claim_page(cid: str) -> str:
+    return f"claims/{cid}.md"
+
+
+def topic_page(tid: str) -> str:
+    return f"topics/{tid}.md"
+
+
+def source_page(sid: str) -> str:
+    return f"sources/{sid}.md"
+
+
+def person_page(pid: str) -> str:
+    return f"people/{pid}.md"
+
+
+@dataclass
+class SiteOptions:
+    edit_url: str | None = None  # e.g. https://github.com/OWNER/REPO/blob/main/ ; None: show file and line
+    diagrams: bool = True
+    neighbourhood_depth: int = 1
+    downloads: dict[str, bytes] = field(default_factory=dict)  # file name -> content
+
+
+@dataclass
+class SiteContent:
+    kb: KnowledgeBase
+    analysis: Analysis
+    texts: TextStore
+    options: SiteOptions = field(default_factory=SiteOptions)
+
+    def __post_init__(self) -> None:
+        kb = self.kb
+        self.labels = {c: l.value for c, l in self.analysis.labelling.labels.items()}
+        self.reasons = self.analysis.labelling.reasons
+        self.incoming: dict[str, list] = defaultdict(list)
+        for link in kb.links():
+            if link.target_link:
+                for end in link.target_link:
+                    self.incoming[end].append(link)
+            else:
+                self.incoming[link.target].append(link)
+        self.quote_anchor: dict[tuple[str, int], str] = {}
+        for c in kb.claims:
+            for n, _ in enumerate(c.evidence):
+                self.quote_anchor[(c.id, n)] = f"q-{c.id}-{n}"
+
+    # --- shared bits ------------------------------------------------------------------
+    def claim_link(self, page: str, cid: str, limit: int = 110) -> str:
+        claim = self.kb.claim_by_id[cid]
+        status = self.labels.get(cid, "")
+        mark = {"accepted": "✓", "rejected": "✗", "undecided": "?"}.get(status, "")
+        return f"{mark} [{text(shorten(claim.text, limit))}]({rel(page, claim_page(cid))})".strip()
+
+    def person_link(self, page: str, pid: str) -> str:
+        person = self.kb.person_by_id.get(pid)
+        return f"[{text(person.label if person else pid)}]({rel(page, person_page(pid))})"
+
+    def diagram(self, page: str, name: str, title: str) -> str:
+        if not self.options.diagrams:
+            return ""
+        src = url_rel(page, f"diagrams/{name}.svg")
+        return (f'<div class="argmap-diagram"><object type="image/svg+xml" data="{attr(src)}" '
+                f'aria-label="{attr(title)}">{text(title)}</object></div>\n\n'
+                f'[Open the diagram on its own]({rel(page, f"diagrams/{name}.svg")})\n')
+
+    def edit_line(self, claim: Claim) -> str:
+        loc = claim.loc
+        if loc is None:
+            return ""
+        if self.options.edit_url:
+            url = f"{self.options.edit_url.rstrip('/')}/{loc.file}#L{loc.line}"
+            return f'[:material-pencil: Edit this claim]({url}) ({text(loc.file)}, line {loc.line})'
+        return f"Defined in `{loc.file}`, line {loc.line}."
+
+    # --- pages -------------------------------------------------------------------------
+    def build(self) -> tuple[dict[str, str], dict[str, bytes]]:
+        pages: dict[str, str] = {}
+        files: dict[str, bytes] = {}
+        kb = self.kb
+        for topic in kb.topics:
+            pages[topic_page(topic.id)] = self.topic(topic)
+        pages["topics/index.md"] = self.topics_index()
+        for claim in kb.claims:
+            pages[claim_page(claim.id)] = self.claim(claim)
+        for source in kb.sources:
+            pages[source_page(source.id)] = self.source(source)
+        pages["sources/index.md"] = self.sources_index()
+        for person in kb.people:
+            pages[person_page(person.id)] = self.person(person)
+        pages["people/index.md"] = self.people_index()
+        pages["tags.md"] = self.tags()
+        pages["analysis.md"] = self.analysis_page()
+        pages["downloads.md"] = self.downloads()
+        for name, content in self.options.downloads.items():
+            files[f"downloads/{name}"] = content
+        if self.options.diagrams:
+            files.update(self.diagrams())
+        return pages, files
+
+    def diagrams(self) -> dict[str, bytes]:
+        kb, ag = self.kb, self.analysis.graph
+        link: Callable[[str], str] = lambda cid: f"../claims/{cid}/"
+        out = {}
+        opts = DiagramOptions(link=link, status=self.labels, title="The whole argument map")
+        out["diagrams/overview.svg"] = render(overview(kb, ag, opts, topic_url=lambda t: f"../topics/{t}/"), "svg")
+        for topic in kb.topics:
+            opts = DiagramOptions(link=link, status=self.labels, title=topic.title)
+            out[f"diagrams/topic-{topic.id}.svg"] = render(topic_diagram(kb, ag, topic.id, opts), "svg")
+        for claim in kb.claims:
+            opts = DiagramOptions(link=link, status=self.labels, legend=False)
+            out[f"diagrams/claim-{claim.id}.svg"] = render(
+                claim_diagram(kb, ag, claim.id, self.options.neighbourhood_depth, opts), "svg")
+        return out
+
+    def topics_index(self) -> str:
+        page = "topics/index.md"
+        out = [front_matter("Topics"), "# Topics\n"]
+        for t in self.kb.topics:
+            claims = self.kb.claims_of(t.id)
+            out.append(f"## [{text(t.title)}]({rel(page, topic_page(t.id))})\n")
+            out.append(f"{text(t.summary)}\n")
+            out.append(f"{len(claims)} claims, {sum(len(c.links) for c in claims)} links, "
+                       f"{sum(len(c.evidence) for c in claims)} quotes.\n")
+        return "\n".join(out)
+
+    def topic(self, topic) -> str:
+        page = topic_page(topic.id)
+        kb = self.kb
+        claims = [kb.claim_by_id[c] for c in topic.claim_ids if c in kb.claim_by_id]
+        out = [front_matter(topic.title), f"# {text(topic.title)}\n", f"{text(topic.summary)}\n"]
+        sources = sorted({ev.source for c in claims for ev in c.evidence})
+        if sources:
+            out.append("Source: " + ", ".join(
+                f"[{text(kb.source_by_id[s].title)}]({rel(page, source_page(s))})" for s in sources if s in kb.source_by_id) + "\n")
+        out.append(self.diagram(page, f"topic-{topic.id}", f"Diagram of {topic.title}"))
+        theses = [c for c in claims if c.kind == "thesis"]
+        if theses:
+            out.append("## Main theses\n")
+            for c in theses:
+                out.append(f"- {self.claim_link(page, c.id, 200)} — *{STATUS_MARK[self.labels[c.id]]}*: {text(self.reasons[c.id])}")
+            out.append("")
+        groups: list[tuple[str, str | None, list[Claim]]] = []
+        for thread in topic.threads:
+            members = [c for c in claims if c.thread == thread.id]
+            if members:
+                groups.append((thread.title, thread.summary, members))
+        loose = [c for c in claims if not c.thread or c.thread not in {t.id for t in topic.threads}]
+        if loose:
+            groups.append(("Other claims", None, loose))
+        out.append("## Claims by thread\n")
+        for title, summary, members in groups:
+            out.append(f"### {text(title)}\n")
+            if summary:
+                out.append(f"{text(summary)}\n")
+            for c in members:
+                by = self.person_link(page, c.by)
+                links = "; ".join(
+                    f"{l.kind.value} {self.claim_link(page, l.target_link[1] if l.target_link else l.target, 60)}"
+                    for l in c.links if (l.target_link[1] if l.target_link else l.target) in kb.claim_by_id)
+                line = f"- {self.claim_link(page, c.id, 220)} <small>({KIND_LABEL[c.kind].lower()}, {by})</small>"
+                if links:
+                    line += f"<br><small>{links}</small>"
+                out.append(line)
+            out.append("")
+        return "\n".join(out)
+
+    def claim(self, claim: Claim) -> str:
+        page = claim_page(claim.id)
+        kb = self.kb
+        status = self.labels.get(claim.id, "undecided")
+        topic = kb.topic_by_id.get(claim.topic)
+        out = [front_matter(shorten(claim.text, 70), description=shorten(claim.text, 300)),
+               f"# {text(claim.text)}\n"]
+        rows = [
+            ("Id", f"`{claim.id}`"),
+            ("Kind", KIND_LABEL.get(claim.kind, claim.kind)),
+            ("Asserted by", self.person_link(page, claim.by)),
+        ]
+        if topic:
+            thread = next((t for t in topic.threads if t.id == claim.thread), None)
+            rows.append(("Topic", f"[{text(topic.title)}]({rel(page, topic_page(topic.id))})"
+                         + (f" — {text(thread.title)}" if thread else "")))
+        if claim.credence is not None:
+            rows.append(("Credence", f"{claim.credence:g} (stated by the author)"))
+        extra = f" (in {self.analysis.labelling.preferred[claim.id]} preferred extensions)" if claim.id in self.analysis.labelling.preferred else ""
+        rows.append(("Status", f"**{STATUS_MARK[status]}** — {text(self.reasons.get(claim.id, ''))}{extra}"))
+        if claim.about:
+            rows.append(("About", ", ".join(self.person_link(page, p) for p in claim.about)))
+        if claim.tags:
+            rows.append(("Tags", ", ".join(f"[{text(t)}]({rel(page, 'tags.md#tag-' + t)})" for t in claim.tags)))
+        out.append("| | |\n|---|---|")
+        out += [f"| {k} | {v} |" for k, v in rows]
+        out.append("")
+        out.append("## Evidence\n")
+        if not claim.evidence:
+            out.append("No quote yet.\n")
+        for n, ev in enumerate(claim.evidence):
+            source = kb.source_by_id.get(ev.source)
+            out.append(f"> {text(ev.quote)}\n>\n> — [{text(source.title if source else ev.source)}]"
+                       f"({rel(page, source_page(ev.source) + '#' + self.quote_anchor[(claim.id, n)])})"
+                       + (f"  \n> *{text(ev.note)}*" if ev.note else "") + "\n")
+        out.append("## Links\n")
+        any_link = False
+        for kind in LinkKind:
+            mine = [l for l in claim.links if l.kind is kind]
+            if mine:
+                any_link = True
+                out.append(f"**{OUTGOING[kind.value]}**\n")
+                for l in mine:
+                    if l.target_link:
+                        a, b = l.target_link
+                        out.append(f"- the inference from {self.claim_link(page, a, 70)} to {self.claim_link(page, b, 70)}"
+                                   + (f" — {text(l.note)}" if l.note else ""))
+                    elif l.target in kb.claim_by_id:
+                        out.append(f"- {self.claim_link(page, l.target)}" + (f" — {text(l.note)}" if l.note else ""))
+                out.append("")
+        for kind in LinkKind:
+            theirs = [l for l in self.incoming.get(claim.id, []) if l.kind is kind and l.origin != claim.id]
+            if theirs:
+                any_link = True
+                out.append(f"**{INCOMING[kind.value]}**\n")
+                for l in theirs:
+                    via = f" (its link to {self.claim_link(page, l.target_link[1], 50)})" if l.target_link and l.target_link[0] == claim.id else ""
+                    if l.target_link and l.target_link[1] == claim.id:
+                        via = f" (the link from {self.claim_link(page, l.target_link[0], 50)})"
+                    out.append(f"- {self.claim_link(page, l.origin)}{via}" + (f" — {text(l.note)}" if l.note else ""))
+                out.append("")
+        if not any_link:
+            out.append("No links.\n")
+        if self.options.diagrams:
+            out.append("## Neighbourhood\n")
+            out.append(self.diagram(page, f"claim-{claim.id}", f"Claims around {claim.id}"))
+        out.append("---\n")
+        out.append(self.edit_line(claim) + "\n")
+        return "\n".join(out)
+
+    def _quotes_in_text_order(self, source) -> list[tuple[int, Claim, int]]:
+        text_ = self.texts.get(source.text)
+        found = []
+        for claim in self.kb.claims:
+            for n, ev in enumerate(claim.evidence):
+                if ev.source != source.id:
+                    continue
+                match = find_quote(text_, ev.quote) if text_ is not None else None
+                found.append((match.start if match else 10**9, claim, n))
+        found.sort(key=lambda t: (t[0], t[1].id, t[2]))
+        return found
+
+    def source(self, source) -> str:
+        page = source_page(source.id)
+        kb = self.kb
+        out = [front_matter(source.title), f"# {text(source.title)}\n", "| | |\n|---|---|"]
+        rows = [("Kind", text(source.kind))]
+        if source.author:
+            rows.append(("Author", self.person_link(page, source.author)))
+        if source.date:
+            rows.append(("Date", text(source.date) + (f" (updated {text(source.updated)})" if source.updated else "")))
+        if source.site:
+            rows.append(("Published on", text(source.site)))
+        if source.url:
+            rows.append(("Original", f'<a href="{attr(source.url)}">{text(source.url)}</a>'))
+        out += [f"| {k} | {v} |" for k, v in rows]
+        out.append("")
+        if source.note:
+            out.append(f"!!! note\n    {text(source.note)}\n")
+        quotes = self._quotes_in_text_order(source)
+        out.append(f"## Quotes, in the order of the text ({len(quotes)})\n")
+        for _, claim, n in quotes:
+            ev = claim.evidence[n]
+            out.append(f'<a id="{self.quote_anchor[(claim.id, n)]}"></a>\n')
+            out.append(f"> {text(ev.quote)}\n")
+            out.append(f"Backs: {self.claim_link(page, claim.id, 160)}\n")
+        return "\n".join(out)
+
+    def sources_index(self) -> str:
+        page = "sources/index.md"
+        out = [front_matter("Sources"), "# Sources\n"]
+        for s in self.kb.sources:
+            n = sum(1 for c in self.kb.claims for ev in c.evidence if ev.source == s.id)
+            by = f" by {self.person_link(page, s.author)}" if s.author else ""
+            out.append(f"- [{text(s.title)}]({rel(page, source_page(s.id))}){by}"
+                       f"{' (' + text(s.date) + ')' if s.date else ''} — {n} quotes")
+        return "\n".join(out) + "\n"
+
+    def person(self, person) -> str:
+        page = person_page(person.id)
+        kb = self.kb
+        title = person.label
+        out = [front_matter(title), f"# {text(title)}\n"]
+        if person.role:
+            out.append(f"*A role, not a name:* the text does not name this {'person' if person.kind == 'person' else person.kind}.\n")
+        if person.description:
+            out.append(f"{text(person.description)}\n")
+        asserted = [c for c in kb.claims if c.by == person.id]
+        about = [c for c in kb.claims if person.id in c.about]
+        authored = [s for s in kb.sources if s.author == person.id]
+        if authored:
+            out.append("## Author of\n")
+            out += [f"- [{text(s.title)}]({rel(page, source_page(s.id))})" for s in authored]
+            out.append("")
+        out.append(f"## Claims asserted ({len(asserted)})\n")
+        for topic in kb.topics:
+            mine = [c for c in asserted if c.topic == topic.id]
+            if mine:
+                out.append(f"**[{text(topic.title)}]({rel(page, topic_page(topic.id))})**\n")
+                out += [f"- {self.claim_link(page, c.id, 200)}" for c in mine]
+                out.append("")
+        if about:
+            out.append(f"## Claims about {text(title)} ({len(about)})\n")
+            out += [f"- {self.claim_link(page, c.id, 200)}" for c in about]
+            out.append("")
+        return "\n".join(out)
+
+    def people_index(self) -> str:
+        page = "people/index.md"
+        out = [front_matter("People and roles"), "# People and roles\n",
+               "Where a text names nobody, the map names a role instead of guessing a name.\n"]
+        for heading, pick in (("Named", lambda p: p.name), ("Roles (unnamed in the texts)", lambda p: p.role)):
+            out.append(f"## {heading}\n")
+            for p in self.kb.people:
+                if pick(p):
+                    n = sum(1 for c in self.kb.claims if c.by == p.id)
+                    out.append(f"- {self.person_link(page, p.id)} — {n} claims")
+            out.append("")
+        return "\n".join(out)
+
+    def tags(self) -> str:
+        page = "tags.md"
+        out = [front_matter("Tags"), "# Tags\n"]
+        for tag in self.kb.tags:
+            claims = [c for c in self.kb.claims if tag.id in c.tags]
+            out.append(f'<a id="tag-{attr(tag.id)}"></a>\n\n## {text(tag.title)}\n')
+            if tag.description:
+                out.append(f"{text(tag.description)}\n")
+            out += [f"- {self.claim_link(page, c.id, 160)}" for c in claims] or ["No claims yet."]
+            out.append("")
+        return "\n".join(out)
+
+    def analysis_page(self) -> str:
+        page = "analysis.md"
+        a, lab = self.analysis, self.analysis.labelling
+        counts = lab.counts()
+        out = [front_matter("Cruxes and open objections"), "# Cruxes and open objections\n",
+               "Each claim's status comes from grounded semantics on the argument graph: supported and "
+               "secondary attacks are derived from supports, undercuts block the links they attack, and "
+               "a claim is *accepted* when every attack on it fails, *rejected* when an accepted claim "
+               "attacks it, and *undecided* otherwise.\n",
+               f"**{counts['accepted']}** accepted, **{counts['rejected']}** rejected, "
+               f"**{counts['undecided']}** undecided.\n"]
+        out.append("## Cruxes\n\nClaims whose status, if it flipped, would change the status of the most other claims.\n")
+        cruxes = a.cruxes(15)
+        out += [f"1. {self.claim_link(page, c, 150)} — changes {n} other claim{'s' if n != 1 else ''}" for c, n in cruxes] or ["None."]
+        out.append("\n## Unanswered objections\n\nClaims that rebut or undercut another claim, which nothing rebuts or undercuts in turn.\n")
+        for c in a.unanswered_objections():
+            targets = [l.target_link[1] if l.target_link else l.target for l in self.kb.claim_by_id[c].links
+                       if l.kind is not LinkKind.SUPPORTS]
+            against = ", ".join(self.claim_link(page, t, 60) for t in dict.fromkeys(targets) if t in self.kb.claim_by_id)
+            out.append(f"- {self.claim_link(page, c, 150)}<br><small>against: {against}</small>")
+        out.append("\n## Central claims\n\nBy betweenness centrality: claims that join many lines of argument.\n")
+        out += [f"1. {self.claim_link(page, c, 150)} ({score:.3f})" for c, score in a.central(15)]
+        chains = a.longest_support_chains(5)
+        if chains:
+            out.append("\n## Longest chains of support\n")
+            for chain in chains:
+                out.append("- " + " → ".join(self.claim_link(page, c, 45) for c in chain))
+        rejected = [c for c, l in lab.labels.items() if l.value == "rejected"]
+        if rejected:
+            out.append("\n## Rejected claims\n")
+            out += [f"- {self.claim_link(page, c, 150)}<br><small>{text(lab.reasons[c])}</small>" for c in rejected]
+        return "\n".join(out) + "\n"
+
+    def downloads(self) -> str:
+        page = "downloads.md"
+        out = [front_matter("Downloads"), "# Downloads\n", "The whole knowledge base, generated at build time.\n"]
+        described = {
+            "argmap.ttl": "RDF, Turtle (AIF, PROV-O, Web Annotation)",
+            "argmap.jsonld": "RDF, JSON-LD",
+            "argmap.nt": "RDF, N-Triples",
+        }
+        for name in sorted(self.options.downloads):
+            out.append(f"- [{name}]({rel(page, 'downloads/' + name)}) — {described.get(name, '')}")
+        if self.options.diagrams:
+            out.append(f"- [overview.svg]({rel(page, 'diagrams/overview.svg')}) — the whole map as SVG")
+        out.append("\nThe YAML sources, schemas and SHACL shapes are in the repository.\n")
+        return "\n".join(out)
+
+    # --- markers in hand-written pages -------------------------------------------------------
+    def markers(self, page: str) -> dict[str, str]:
+        kb = self.kb
+        counts = self.analysis.labelling.counts()
+        links = sum(1 for _ in kb.links())
+        quotes = sum(len(c.evidence) for c in kb.claims)
+        topics = "\n".join(
+            f"- [{text(t.title)}]({rel(page, topic_page(t.id))}) — {text(shorten(t.summary, 200))}" for t in kb.topics)
+        return {
+            "<!-- argmap:counts -->": (
+                f"**{len(kb.topics)}** topics · **{len(kb.claims)}** claims · **{links}** links · "
+                f"**{quotes}** evidence quotes · **{len(kb.sources)}** sources · **{len(kb.people)}** people and roles · "
+                f"**{counts['accepted']}** accepted, **{counts['rejected']}** rejected, **{counts['undecided']}** undecided"),
+            "<!-- argmap:topics -->": topics,
+            "<!-- argmap:overview -->": self.diagram(page, "overview", "The whole argument map"),
+        }

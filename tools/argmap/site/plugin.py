@@ -1,0 +1,112 @@
+"""The MkDocs plugin: generates the argument-map pages from ``claims/`` at build time.
+
+Events used (MkDocs plugin API):
+
+- ``on_config``: load and validate the knowledge base (a build with errors stops with the
+  findings), compute the semantics, render every page and diagram, and set the navigation;
+- ``on_files``: add the generated pages and files as ``File.generated`` (nothing is written
+  into the docs folder);
+- ``on_page_markdown``: fill the ``<!-- argmap:… -->`` markers of hand-written pages;
+- ``on_serve``: ``mkdocs serve`` also reloads when a claims file changes.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import time
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File
+
+log = logging.getLogger("mkdocs.plugins.argmap")
+
+
+class ArgmapConfig(base.Config):
+    claims = c.Optional(c.Type(str))  # knowledge-base folder; default: claims/ of the project
+    texts = c.Optional(c.Type(str))  # source texts folder; default: as for the CLI
+    edit_url = c.Optional(c.Type(str))  # e.g. https://github.com/OWNER/REPO/blob/main/
+    diagrams = c.Type(bool, default=True)
+    neighbourhood_depth = c.Type(int, default=1)
+
+
+class ArgmapPlugin(BasePlugin[ArgmapConfig]):
+    def on_config(self, config):
+        from ..checks.validate import validate
+        from ..config import load_settings
+        from ..export.rdf import serialize, to_graph
+        from ..load.texts import TextStore
+        from ..model.analysis import Analysis
+        from ..model.graph import ArgumentGraph
+        from .pages import SiteContent, SiteOptions
+
+        started = time.perf_counter()
+        project = Path(config.config_file_path).resolve().parent
+        settings = load_settings(project, texts=self.config.texts)
+        claims = (project / self.config.claims).resolve() if self.config.claims else settings.claims_dir
+        self.claims_dir = claims
+        result = validate(claims, settings.root, settings.texts_dir)
+        errors = [f for f in result.findings if f.is_error]
+        if errors:
+            shown = "\n".join(f"  {f.loc}: [{f.rule}] {f.message}" for f in errors[:10])
+            raise PluginError(f"argmap: the knowledge base has {len(errors)} error(s); run 'argmap validate':\n{shown}")
+        kb = result.loaded.kb
+        analysis = Analysis.of(ArgumentGraph.of(kb))
+        texts = TextStore(settings.texts_dir)
+        if not texts.available:
+            log.info("argmap: source texts not found at %s; quotes are listed in file order", settings.texts_dir)
+        graph = to_graph(kb, settings.base_iri, texts)
+        downloads = {
+            "argmap.ttl": serialize(graph, "turtle").encode("utf-8"),
+            "argmap.jsonld": serialize(graph, "json-ld").encode("utf-8"),
+            "argmap.nt": serialize(graph, "nt").encode("utf-8"),
+        }
+        options = SiteOptions(edit_url=self.config.edit_url, diagrams=self.config.diagrams,
+                              neighbourhood_depth=self.config.neighbourhood_depth, downloads=downloads)
+        self.content = SiteContent(kb, analysis, texts, options)
+        self.pages, self.files = self.content.build()
+        if config.nav is None:
+            config.nav = self.navigation(kb)
+        log.info("argmap: %d pages and %d files generated from %d claims in %.1f s",
+                 len(self.pages), len(self.files), len(kb.claims), time.perf_counter() - started)
+        return config
+
+    @staticmethod
+    def navigation(kb) -> list:
+        # the theme writes nav titles into HTML unescaped
+        topics = [{html.escape(t.title): f"topics/{t.id}.md"} for t in kb.topics]
+        sources = [{html.escape(s.title): f"sources/{s.id}.md"} for s in kb.sources]
+        return [
+            {"Home": "index.md"},
+            {"Topics": ["topics/index.md", *topics]},
+            {"Cruxes and open objections": "analysis.md"},
+            {"Sources": ["sources/index.md", *sources]},
+            {"People": "people/index.md"},
+            {"Tags": "tags.md"},
+            {"Downloads": "downloads.md"},
+            {"About": ["format.md", "contribute.md"]},
+        ]
+
+    def on_files(self, files, config):
+        for uri, markdown in self.pages.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"argmap: {uri} is generated; remove the hand-written file of that name from docs_dir")
+            files.append(File.generated(config, uri, content=markdown))
+        for uri, data in self.files.items():
+            files.append(File.generated(config, uri, content=data))
+        return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in self.pages or "<!-- argmap:" not in markdown:
+            return markdown
+        for marker, value in self.content.markers(page.file.src_uri).items():
+            markdown = markdown.replace(marker, value)
+        return markdown
+
+    def on_serve(self, server, config, builder):
+        server.watch(str(self.claims_dir))
+        return server
