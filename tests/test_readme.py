@@ -15,5 +15,5 @@ def test_readme_gives_two_commands_and_ci_runs_them():
     setup, tests = readme_commands()
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     ci_setup = next(line for line in ci if "pip install" in line)
-    assert setup.startswith(ci_setup), "CI must install exactly as README says"
+    assert setup == ci_setup, "CI must set up exactly as README says"
     assert tests in ci, "CI must run README's test command"

@@ -216,7 +216,7 @@ class SiteContent:
             rows.append(("About", ", ".join(self.person_link(page, p) for p in claim.about)))
         if claim.tags:
             rows.append(("Tags", ", ".join(f"[{text(t)}]({rel(page, 'tags.md#tag-' + t)})" for t in claim.tags)))
-        out.append("| | |\n|---|---|")
+        out.append("| Claim | |\n|---|---|")
         out += [f"| {k} | {v} |" for k, v in rows]
         out.append("")
         out.append("## Evidence\n")
@@ -277,7 +277,7 @@ class SiteContent:
     def source(self, source) -> str:
         page = source_page(source.id)
         kb = self.kb
-        out = [front_matter(source.title), f"# {text(source.title)}\n", "| | |\n|---|---|"]
+        out = [front_matter(source.title), f"# {text(source.title)}\n", "| Source | |\n|---|---|"]
         rows = [("Kind", text(source.kind))]
         if source.author:
             rows.append(("Author", self.person_link(page, source.author)))
