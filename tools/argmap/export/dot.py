@@ -34,6 +34,8 @@ EDGE_STYLE = {
     "undercuts": {"color": "#7e22ce", "arrowhead": "tee", "style": "dashed"},
 }
 WRAP = 34
+SMALL = 25  # above this many claims, lay out left to right: many clusters stack instead of widening
+OVERVIEW_ALL = 60  # above this many claims, the overview shows theses and cross-topic links only
 
 
 def quote(value: str) -> str:
@@ -58,7 +60,7 @@ class DiagramOptions:
     link: Callable[[str], str] | None = None  # claim id -> URL of its page
     status: dict[str, str] | None = None  # claim id -> accepted/rejected/undecided
     legend: bool = True
-    rankdir: str = "BT"  # reasons below, conclusions above
+    rankdir: str | None = None  # None: BT (reasons below conclusions) for small graphs, LR for large ones
     title: str | None = None
 
 
@@ -132,9 +134,10 @@ class DotWriter:
             self.emit(f"{quote(b)} -> {quote(a)} {_attrs(dict(EDGE_STYLE[kind], label=kind, fontsize='9', tooltip=kind))}", 2)
         self.emit("}")
 
-    def header(self, name: str) -> None:
+    def header(self, name: str, size: int) -> None:
         self.lines.append(f"digraph {quote(name)} {{")
-        graph = {"rankdir": self.opt.rankdir, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
+        rankdir = self.opt.rankdir or ("BT" if size <= SMALL else "LR")
+        graph = {"rankdir": rankdir, "newrank": "true", "nodesep": "0.3", "ranksep": "0.45",
                  "fontname": "Helvetica", "tooltip": self.opt.title or name}
         if self.opt.title:
             graph.update(label=self.opt.title, labelloc="t", fontsize="16")
@@ -161,12 +164,20 @@ def _cluster(w: DotWriter, cid: str, title: str, claims: Iterable[Claim], indent
 
 def overview(kb: KnowledgeBase, ag: ArgumentGraph, options: DiagramOptions,
              topic_url: Callable[[str], str] | None = None) -> str:
-    """The whole map, one cluster per topic."""
+    """The whole map, one cluster per topic.
+
+    A large map shows each topic's theses and the claims that link across topics (where the
+    texts meet); every claim is on its topic's diagram.
+    """
     w = DotWriter(kb, ag, options)
-    w.header("argmap")
+    crossing = {end for l in kb.links() if l.target in kb.claim_by_id and l.origin in kb.claim_by_id
+                and kb.claim_by_id[l.origin].topic != kb.claim_by_id[l.target].topic
+                for end in (l.origin, l.target)}
+    shown = (lambda c: True) if len(kb.claims) <= OVERVIEW_ALL else (lambda c: c.kind == "thesis" or c.id in crossing)
+    w.header("argmap", sum(1 for c in kb.claims if shown(c)))
     ids = set()
     for topic in kb.topics:
-        claims = [kb.claim_by_id[c] for c in topic.claim_ids if c in kb.claim_by_id]
+        claims = [kb.claim_by_id[c] for c in topic.claim_ids if c in kb.claim_by_id and shown(kb.claim_by_id[c])]
         ids.update(c.id for c in claims)
         _cluster(w, topic.id, topic.title, claims, url=topic_url(topic.id) if topic_url else None)
     w.edges(ids)
@@ -179,8 +190,8 @@ def topic_diagram(kb: KnowledgeBase, ag: ArgumentGraph, topic_id: str, options: 
     """One topic, one cluster per thread; claims of other topics that link in or out are shown greyed."""
     topic = kb.topic_by_id[topic_id]
     w = DotWriter(kb, ag, options)
-    w.header(topic_id)
     own = [kb.claim_by_id[c] for c in topic.claim_ids if c in kb.claim_by_id]
+    w.header(topic_id, len(own))
     ids = {c.id for c in own}
     by_thread: dict[str | None, list[Claim]] = {}
     for c in own:
@@ -205,8 +216,8 @@ def topic_diagram(kb: KnowledgeBase, ag: ArgumentGraph, topic_id: str, options: 
 def claim_diagram(kb: KnowledgeBase, ag: ArgumentGraph, claim_id: str, depth: int, options: DiagramOptions) -> str:
     """A claim and its neighbours within ``depth`` links."""
     w = DotWriter(kb, ag, options)
-    w.header(claim_id)
     near = ag.neighbourhood(claim_id, depth)
+    w.header(claim_id, len(near))
     for claim in kb.claims:  # file order, for stable output
         if claim.id in near:
             w.node(claim)
