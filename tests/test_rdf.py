@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pyoxigraph
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import PROV, RDF
 
 from argmap.export.rdf import FORMATS, Iris, serialize, to_graph
@@ -14,7 +13,7 @@ from argmap.export.shacl import check_graph, conformance
 from argmap.load.project import load_folder
 from argmap.load.rdf import load_graph
 from argmap.load.texts import TextStore
-from argmap.vocab import AIF, AM, OA, SDO
+from argmap.vocab import AIF, AM, OA
 from conftest import FIXTURES, REPO, SHARED_TEXTS
 
 BASE = "https://example.org/kb/"

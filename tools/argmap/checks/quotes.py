@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Iterator
 
-from ..findings import Finding, Loc, error, warning
+from ..findings import Finding, error, warning
 from ..model.quotes import closest_passage, find_quote
 
 if TYPE_CHECKING:

@@ -62,3 +62,15 @@ def load_valid(args: argparse.Namespace):
 def progress(message: str) -> None:
     """Progress for long work goes to stderr, so stdout stays clean for data."""
     print(message, file=sys.stderr, flush=True)
+
+
+def write_output(output: str, data: bytes, what: str) -> None:
+    """Write a command's result to ``output``, saying whether it created or replaced the file."""
+    out = Path(output)
+    existed = out.exists()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(data)
+    except OSError as exc:
+        raise CommandFailed(f"cannot write {output}: {exc.strerror or exc}") from None
+    progress(f"{'replaced' if existed else 'wrote'} {out} ({what})")

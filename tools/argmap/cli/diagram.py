@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from ..findings import did_you_mean
-from .common import EXIT_OK, CommandFailed, UsageError, add_claims_option, load_valid, progress
+from .common import EXIT_OK, CommandFailed, UsageError, add_claims_option, load_valid, write_output
 
 
 def run(args: argparse.Namespace) -> int:
@@ -39,11 +38,7 @@ def run(args: argparse.Namespace) -> int:
     except RenderError as exc:
         raise CommandFailed(str(exc)) from None
     if args.output:
-        out = Path(args.output)
-        existed = out.exists()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
-        progress(f"{'replaced' if existed else 'wrote'} {out} ({len(data)} bytes)")
+        write_output(args.output, data, f"{len(data)} bytes, {args.format}")
     elif args.format == "png" and sys.stdout.isatty():
         raise UsageError("PNG is binary: give -o FILE")
     else:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from .common import EXIT_OK, CommandFailed, add_claims_option, add_texts_option, load_valid, progress
+from .common import EXIT_OK, CommandFailed, add_claims_option, add_texts_option, load_valid, progress, write_output
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..export.rdf import FORMATS, Iris, serialize, to_graph
+    from ..export.rdf import Iris, serialize, to_graph
     from ..load.texts import TextStore
 
     settings, kb = load_valid(args)
@@ -27,11 +26,7 @@ def run(args: argparse.Namespace) -> int:
             return EXIT_OK
     text = serialize(graph, args.format, graph_iri)
     if args.output:
-        out = Path(args.output)
-        existed = out.exists()
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
-        progress(f"{'replaced' if existed else 'wrote'} {out} ({len(graph)} triples, {args.format})")
+        write_output(args.output, text.encode("utf-8"), f"{len(graph)} triples, {args.format}")
     else:
         print(text)
     return EXIT_OK

@@ -276,7 +276,6 @@ class SiteContent:
 
     def source(self, source) -> str:
         page = source_page(source.id)
-        kb = self.kb
         out = [front_matter(source.title), f"# {text(source.title)}\n", "| Source | |\n|---|---|"]
         rows = [("Kind", text(source.kind))]
         if source.author:
