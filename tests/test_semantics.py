@@ -143,3 +143,42 @@ def test_mutual_rebuttal_is_undecided_with_preferred_information():
     assert lab.preferred_count == 2
     assert lab.preferred == {"a": "some", "b": "some", "c": "some"}
     assert "undecided" in lab.reasons["c"]
+
+
+def _random_graph(seed: int, n: int = 40):
+    import random
+
+    rng = random.Random(seed)
+    spec = []
+    for i in range(1, n):
+        for _ in range(rng.randint(0, 2)):
+            j = rng.randrange(n)  # any direction: cycles of attack included
+            if j != i:
+                spec.append(f"c{i} {'supports' if rng.random() < 0.5 and j < i else 'rebuts'} c{j}")
+    return kb("; ".join(spec), " ".join(f"c{i}" for i in range(n)))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_crux_relabelling_downstream_equals_a_full_relabelling(seed):
+    """The crux analysis recomputes only downstream of a flip; a full recomputation must agree."""
+    from argmap.model.analysis import Analysis
+    from argmap.model.semantics import flatten
+
+    ag = _random_graph(seed)
+    analysis = Analysis.of(ag)
+    fw = flatten(ag, analysis.labelling.attacks)
+    base = analysis.labelling.labels
+    expected = []
+    for claim, current in base.items():
+        g = fw.graph.copy()
+        if current is IN:
+            g.add_edge("_flip", claim)
+        else:
+            g.remove_edges_from(list(g.in_edges(claim)))
+        after = grounded(g)
+        changed = sum(1 for c, l in base.items() if c != claim and after[c] is not l)
+        if changed:
+            expected.append((claim, changed))
+    expected.sort(key=lambda s: (-s[1], s[0]))
+    assert analysis.cruxes(top=1000) == expected
+    assert set(base.values()) >= {IN, OUT}  # the random graphs exercise both labels

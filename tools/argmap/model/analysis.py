@@ -23,21 +23,22 @@ class Analysis:
     def cruxes(self, top: int = 10) -> list[tuple[str, int]]:
         """Claims whose status, if flipped, changes the most other claims' labels.
 
-        Flipping an accepted claim means adding an unattacked attacker to it; flipping a
-        rejected or undecided claim means removing every attack on it. The grounded labelling
-        is recomputed on the flattened framework each time.
+        Flipping an accepted claim forces it to rejected; flipping a rejected or undecided claim
+        forces it to accepted. The grounded labelling of the flattened framework is then
+        recomputed for what lies downstream of the claim (nothing else can change).
         """
         fw = flatten(self.graph, self.labelling.attacks)
+        full = grounded(fw.graph)
         base = self.labelling.labels
         scores = []
         for claim, current in base.items():
-            g = fw.graph.copy()
-            if current is Label.ACCEPTED:
-                g.add_edge("_flip", claim)
-            else:
-                g.remove_edges_from(list(g.in_edges(claim)))
-            after = grounded(g)
-            changed = sum(1 for c, l in base.items() if c != claim and after[c] is not l)
+            forced = Label.REJECTED if current is Label.ACCEPTED else Label.ACCEPTED
+            # only what the claim reaches through attacks can change
+            downstream = nx.descendants(fw.graph, claim) | {claim}
+            fixed = {n: l for n, l in full.items() if n not in downstream}
+            fixed[claim] = forced
+            after = grounded(fw.graph, fixed, downstream)
+            changed = sum(1 for c in downstream if c != claim and c in base and after[c] is not base[c])
             if changed:
                 scores.append((claim, changed))
         scores.sort(key=lambda s: (-s[1], s[0]))

@@ -155,31 +155,57 @@ def flatten(ag: ArgumentGraph, attacks: list[Attack] | None = None) -> Framework
     return fw
 
 
-def grounded(graph: nx.DiGraph) -> dict[str, Label]:
+def grounded(graph: nx.DiGraph, fixed: dict[str, Label] | None = None,
+             nodes: Iterable[str] | None = None) -> dict[str, Label]:
     """Grounded labelling of a Dung framework, in O(arguments + attacks).
 
     An argument is IN once all its attackers are OUT, and OUT once one attacker is IN;
     what is left when nothing changes is UNDEC.
+
+    ``nodes`` limits the computation to part of the graph and ``fixed`` gives the labels of
+    arguments that are not computed (attackers from outside ``nodes``, or a forced label):
+    this is how the crux analysis relabels only what lies downstream of one flipped claim.
     """
-    labels: dict[str, Label] = {}
-    alive_attackers = {n: graph.in_degree(n) for n in graph}
-    queue = deque(n for n, d in alive_attackers.items() if d == 0)
-    for n in queue:
-        labels[n] = Label.ACCEPTED
+    fixed = fixed or {}
+    todo = set(graph) if nodes is None else set(nodes)
+    labels: dict[str, Label] = {n: l for n, l in fixed.items() if n in todo}
+    alive_attackers = {}
+    queue: deque[str] = deque()
+    for n in todo:
+        if n in labels:  # fixed: its effect on its targets is counted below, when they are set up
+            continue
+        alive = 0
+        for a in graph.predecessors(n):
+            state = labels.get(a) if a in todo else fixed.get(a, Label.UNDECIDED)
+            if a in todo and a not in fixed:
+                alive += 1
+            elif state is Label.ACCEPTED:
+                labels[n] = Label.REJECTED
+            elif state is Label.UNDECIDED:
+                alive += 1
+        alive_attackers[n] = alive
+        if n not in labels and alive == 0:
+            labels[n] = Label.ACCEPTED
+        if n in labels:
+            queue.append(n)
     while queue:
         node = queue.popleft()
-        if labels[node] is Label.ACCEPTED:
-            for target in graph.successors(node):
+        state = labels[node]
+        if state is Label.UNDECIDED:  # a fixed undecided argument changes nothing downstream
+            continue
+        for target in graph.successors(node):
+            if target not in todo or target in fixed:
+                continue
+            if state is Label.ACCEPTED:
                 if target not in labels:
                     labels[target] = Label.REJECTED
                     queue.append(target)
-        else:  # rejected: its targets lose an attacker
-            for target in graph.successors(node):
+            else:  # rejected: its targets lose an attacker
                 alive_attackers[target] -= 1
                 if alive_attackers[target] == 0 and target not in labels:
                     labels[target] = Label.ACCEPTED
                     queue.append(target)
-    for n in graph:
+    for n in todo:
         labels.setdefault(n, Label.UNDECIDED)
     return labels
 
