@@ -136,3 +136,24 @@ def test_shipped_site_builds_strict_without_broken_links(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     assert broken_links(out) == []
+
+
+def test_edit_link_points_at_the_claims_file_and_line():
+    from argmap.load.project import load_folder
+    from argmap.load.texts import TextStore
+    from argmap.model.analysis import Analysis
+    from argmap.model.graph import ArgumentGraph
+    from argmap.site.pages import SiteContent, SiteOptions
+    from argmap.site.plugin import default_edit_url
+
+    assert default_edit_url(None) is None
+    assert default_edit_url("https://github.com/o/r/") == "https://github.com/o/r/blob/HEAD/"
+    assert default_edit_url("https://gitlab.com/o/r") == "https://gitlab.com/o/r/-/blob/HEAD/"
+    kb = load_folder(FIXTURES / "good" / "claims", FIXTURES / "good").kb
+    claim = kb.claim_by_id["regulation-fixes-racing"]
+    content = SiteContent(kb, Analysis.of(ArgumentGraph.of(kb)), TextStore(None),
+                          SiteOptions(edit_url=default_edit_url("https://github.com/o/r")))
+    line = content.edit_line(claim)
+    assert "Edit this claim](https://github.com/o/r/blob/HEAD/claims/urn.yaml#L40)" in line
+    plain = SiteContent(kb, Analysis.of(ArgumentGraph.of(kb)), TextStore(None)).edit_line(claim)
+    assert plain == "Defined in `claims/urn.yaml`, line 40."

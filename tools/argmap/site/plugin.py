@@ -34,6 +34,15 @@ class ArgmapConfig(base.Config):
     neighbourhood_depth = c.Type(int, default=1)
 
 
+def default_edit_url(repo_url: str | None) -> str | None:
+    """Where "Edit this claim" points when only MkDocs's ``repo_url`` is set: the file view on
+    the default branch (``HEAD``), whose ``#L<line>`` anchor both GitHub and GitLab honour."""
+    if not repo_url:
+        return None
+    base = repo_url.rstrip("/")
+    return f"{base}/-/blob/HEAD/" if "gitlab" in base else f"{base}/blob/HEAD/"
+
+
 class ArgmapPlugin(BasePlugin[ArgmapConfig]):
     def on_config(self, config):
         from ..checks.validate import validate
@@ -65,7 +74,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
             "argmap.jsonld": serialize(graph, "json-ld").encode("utf-8"),
             "argmap.nt": serialize(graph, "nt").encode("utf-8"),
         }
-        options = SiteOptions(edit_url=self.config.edit_url, diagrams=self.config.diagrams,
+        options = SiteOptions(edit_url=self.config.edit_url or default_edit_url(config.repo_url), diagrams=self.config.diagrams,
                               neighbourhood_depth=self.config.neighbourhood_depth, downloads=downloads)
         self.content = SiteContent(kb, analysis, texts, options)
         self.pages, self.files = self.content.build()
