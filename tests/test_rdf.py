@@ -56,7 +56,7 @@ def test_turtle_and_jsonld_read_back_with_the_same_count_by_rdflib_and_oxigraph(
         text = serialize(graph, fmt)
         assert len(Graph().parse(data=text, format=fmt)) == len(graph)
         store = pyoxigraph.Store()
-        store.load(text.encode("utf-8"), mime, base_iri=BASE)
+        store.load(text.encode("utf-8"), format=pyoxigraph.RdfFormat.from_media_type(mime), base_iri=BASE)
         assert len(store) == len(graph), fmt
 
 
