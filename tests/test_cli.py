@@ -28,11 +28,15 @@ def test_every_command_explains_itself(run, command):
 def test_stats_counts_the_fixture(run, good_kb):
     r = run("stats", cwd=good_kb)
     assert r.code == 0
-    rows = dict(map(str.strip, line.rsplit(None, 1)) for line in r.out.split("\n\n")[0].splitlines())
-    assert rows["topics"] == "2" and rows["claims"] == "7"
+    lines = [line.rsplit(None, 1) for line in r.out.split("\n\n")[0].splitlines()]
+    rows = {name.strip(): value for name, value in (l for l in lines if len(l) == 2)}
+    assert rows["topics"] == "2" and rows["claims"] == "8"
     assert rows["thesis"] == "2" and rows["fact"] == "1"
     assert rows["supports"] == "3" and rows["rebuts"] == "2" and rows["undercuts"] == "2"
-    assert rows["cross-topic"] == "2" and rows["evidence quotes"] == "7"
+    assert rows["questions"] == "1" and rows["relates"] == "1"
+    assert rows["cross-topic"] == "3" and rows["evidence quotes"] == "8"
+    assert rows["questioned"] == "1" and rows["open questions"] == "1"
+    assert "questioned: \u201cOffense is easier than defense.\u201d [offense-easy]" in r.out
     assert rows["sources"] == "2" and rows["people and roles"] == "3"
 
 

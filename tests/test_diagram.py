@@ -56,6 +56,18 @@ def test_undercut_is_drawn_to_a_point_on_the_attacked_link():
     assert '"regulators-slow" -> "offense-easy->more-draws"' in dot
 
 
+def test_questions_and_relates_have_their_own_edge_styles_and_legend():
+    kb, ag = kb_ag()
+    dot = overview(kb, ag, DiagramOptions(status={"offense-easy": "questioned"}))
+    question = next(l for l in dot.splitlines() if l.strip().startswith('"offense-why" -> "offense-easy"'))
+    assert 'style="dotted"' in question and 'arrowhead="odot"' in question
+    relation = next(l for l in dot.splitlines() if l.strip().startswith('"serial-bottleneck" -> "more-draws"'))
+    assert 'dir="none"' in relation and 'constraint="false"' in relation and "texts meet here" in relation
+    assert 'label="questions"' in dot and 'label="relates"' in dot and "✓? questioned" in dot
+    node = next(l for l in dot.splitlines() if l.strip().startswith('"offense-easy" ['))
+    assert 'label="✓? ' in node and 'color="#1d4ed8"' in node
+
+
 def test_claim_neighbourhood_respects_depth():
     kb, ag = kb_ag()
     one = claim_diagram(kb, ag, "more-draws", 1, options())

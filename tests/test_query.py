@@ -29,9 +29,13 @@ def test_cross_topic_links(kb_and_graph):
     kb, g = kb_and_graph
     expected = {(l.origin, l.kind.value, "->".join(l.target_link) if l.target_link else l.target)
                 for l in kb.links() if kb.claim_by_id[l.origin].topic != kb.claim_by_id[l.target].topic}
-    assert any(l.target_link for l in kb.links()
-               if kb.claim_by_id[l.origin].topic != kb.claim_by_id[l.target].topic), "fixture lacks a cross-topic undercut"
     assert {tuple(r[:3]) for r in q(g, "cross-topic-links").rows} == expected
+
+
+def test_fixture_exercises_every_kind_of_cross_topic_link():
+    kb = load_folder(FIXTURES / "good" / "claims", FIXTURES / "good").kb
+    crossing = {l.kind.value for l in kb.links() if kb.claim_by_id[l.origin].topic != kb.claim_by_id[l.target].topic}
+    assert {"supports", "undercuts", "relates"} <= crossing
 
 
 def test_unanswered_objections(kb_and_graph):
@@ -55,14 +59,23 @@ def test_claims_by_person(kb_and_graph):
 
 def test_claim_status_matches_the_semantics(kb_and_graph):
     kb, g = kb_and_graph
-    labels = Analysis.of(ArgumentGraph.of(kb)).labelling.labels
-    assert {r[0]: r[1] for r in q(g, "claim-status").rows} == {c: l.value for c, l in labels.items()}
+    lab = Analysis.of(ArgumentGraph.of(kb)).labelling
+    rows = q(g, "claim-status").rows
+    assert {r[0]: r[1] for r in rows} == {c: s.value for c, s in lab.status.items()}
+    assert {r[0]: r[2] for r in rows} == lab.reasons
+
+
+def test_open_questions_match_the_analysis(kb_and_graph):
+    kb, g = kb_and_graph
+    expected = {(c, q) for q, c in Analysis.of(ArgumentGraph.of(kb)).open_questions()}
+    assert {(r[0], r[2]) for r in q(g, "open-questions").rows} == expected
+    assert expected or not any(l.kind.value == "questions" for l in kb.links())
 
 
 def test_most_attacked_counts_rebuttals_and_undercuts(kb_and_graph):
     kb, g = kb_and_graph
     ag = ArgumentGraph.of(kb)
-    expected = {c: len(set(ag.attackers_of(c))) for c in ag.graph.nodes if ag.attackers_of(c)}
+    expected = {c: len(ag.attackers_of(c)) for c in ag.graph.nodes if ag.attackers_of(c)}  # attacks, not attackers
     assert {r[0]: int(r[2]) for r in q(g, "most-attacked").rows} == expected
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pyoxigraph
 import pytest
 from rdflib import Graph, Literal
-from rdflib.namespace import PROV, RDF
+from rdflib.namespace import PROV, RDF, RDFS
 
 from argmap.export.rdf import FORMATS, Iris, serialize, to_graph
 from argmap.export.shacl import check_graph, conformance
@@ -98,6 +98,21 @@ def test_status_is_exported_unless_asked_not_to():
     assert not list(to_graph(fixture_kb(), BASE, with_status=False).objects(None, AM.status))
 
 
+def test_questions_and_relations_are_not_aif_scheme_nodes():
+    iri = Iris(BASE)
+    g = to_graph(fixture_kb(), BASE)
+    question = iri.link("offense-why", "questions", "offense-easy")
+    relation = iri.link("serial-bottleneck", "relates", "more-draws")
+    assert (question, RDF.type, AM.Question) in g and (relation, RDF.type, AM.Relation) in g
+    for node in (question, relation):
+        assert not set(g.objects(node, RDF.type)) & {AIF["RA-node"], AIF["CA-node"]}
+        assert g.value(node, AIF.Premise) is None  # AIF readers see no argument here
+    assert g.value(question, AM["from"]) == iri.claim("offense-why") and g.value(question, AM.to) == iri.claim("offense-easy")
+    a, b = iri.claim("serial-bottleneck"), iri.claim("more-draws")
+    assert (a, RDFS.seeAlso, b) in g and (b, RDFS.seeAlso, a) in g
+    assert g.value(iri.claim("offense-easy"), AM.status) == AM.questioned
+
+
 @pytest.mark.parametrize("name", KBS)
 def test_exported_graph_conforms_to_the_shapes(name):
     make, texts = KBS[name]
@@ -110,6 +125,9 @@ def _faults():
     claim = iri.claim("more-draws")
     support = iri.link("more-draws", "supports", "fewer-projects")
     ann = iri.evidence("more-draws", 0)
+    relation = iri.link("serial-bottleneck", "relates", "more-draws")
+    question = iri.link("offense-why", "questions", "offense-easy")
+    cross = iri.link("serial-bottleneck", "supports", "fewer-projects")
     return {
         "claim without text": (lambda g: g.remove((claim, AIF.claimText, None)), claim, "MinCount"),
         "claim without asserter": (lambda g: g.remove((claim, PROV.wasAttributedTo, None)), claim, "MinCount"),
@@ -123,6 +141,12 @@ def _faults():
         "quote without source": (lambda g: g.remove((ann, PROV.wasDerivedFrom, None)), ann, "MinCount"),
         "agent with name and role": (lambda g: g.add((iri.person("alice"), AM.role, Literal("x"))),
                                      iri.person("alice"), "Xone"),
+        "relation without a note": (lambda g: g.remove((relation, RDFS.comment, None)), relation, "MinCount"),
+        "question typed as a conflict": (lambda g: g.add((question, RDF.type, AIF["CA-node"])), question, "Not"),
+        "question of itself": (lambda g: (g.remove((question, AM.to, None)), g.add((question, AM.to, iri.claim("offense-why")))),
+                               question, "Disjoint"),
+        "cross-topic support without a note": (lambda g: g.remove((cross, RDFS.comment, None)), cross, "Sparql"),
+        "unknown status": (lambda g: g.add((claim, AM.status, AM.bogus)), claim, "In"),
     }
 
 

@@ -7,7 +7,7 @@ import pytest
 
 from argmap.model.graph import ArgumentGraph
 from argmap.model.kb import Claim, KnowledgeBase, Link, LinkKind
-from argmap.model.semantics import Label, grounded, label, preferred_extensions
+from argmap.model.semantics import Label, Status, grounded, label, preferred_extensions
 
 IN, OUT, UNDEC = Label.ACCEPTED, Label.REJECTED, Label.UNDECIDED
 
@@ -89,14 +89,14 @@ def test_preferred_extensions_include_the_grounded_extension():
 def test_plain_rebuttal_rejects_its_target_and_explains():
     lab = label(kb("o rebuts t"))
     assert lab.labels == {"o": IN, "t": OUT}
-    assert lab.reasons["t"] == "rebutted by o, which stands"
-    assert lab.reasons["o"] == "not attacked"
+    assert lab.reasons["t"] == "Rejected: o stands and rebuts it."
+    assert lab.reasons["o"] == "Stands: nothing attacks it."
 
 
 def test_rebuttal_that_is_itself_rebutted_reinstates():
     lab = label(kb("o rebuts t; r rebuts o"))
     assert lab.labels == {"o": OUT, "t": IN, "r": IN}
-    assert lab.reasons["t"].startswith("every attack on it fails: o is rejected")
+    assert lab.reasons["t"] == "Stands: every attack on it fails. o, itself rejected, rebuts it."
 
 
 def test_supported_attack():
@@ -112,7 +112,7 @@ def test_secondary_attack():
     lab = label(kb("a rebuts b; b supports c"))
     assert ("a", "c", "secondary") in {(x.attacker, x.target, x.kind) for x in lab.attacks}
     assert lab.labels == {"a": IN, "b": OUT, "c": OUT}
-    assert "secondary attack from a" in lab.reasons["c"]
+    assert lab.reasons["c"] == "Rejected: a stands and rebuts b, which it rests on."
 
 
 def test_support_alone_changes_nothing():
@@ -122,7 +122,7 @@ def test_support_alone_changes_nothing():
 def test_undercut_blocks_a_rebuttal():
     lab = label(kb("o rebuts t; u undercuts o->t"))
     assert lab.labels == {"o": IN, "t": IN, "u": IN}
-    assert "undercut" in lab.reasons["t"]
+    assert lab.reasons["t"] == "Stands: every attack on it fails. the attack from o is undercut."
 
 
 def test_undercut_that_is_rebutted_lets_the_rebuttal_through():
@@ -142,7 +142,42 @@ def test_mutual_rebuttal_is_undecided_with_preferred_information():
     assert lab.labels == {"a": UNDEC, "b": UNDEC, "c": UNDEC}
     assert lab.preferred_count == 2
     assert lab.preferred == {"a": "some", "b": "some", "c": "some"}
-    assert "undecided" in lab.reasons["c"]
+    assert lab.reasons["c"] == "Undecided: b, itself undecided, rebuts it (a cycle of attacks)."
+
+
+def test_supported_attack_is_worded_through_the_claim_that_rebuts():
+    # b's own rebuttal fails (r rejects b), but a still stands behind it: a supported attack
+    lab = label(kb("a supports b; b rebuts c; r rebuts b"))
+    assert lab.labels["c"] is OUT
+    assert lab.reasons["c"] == "Rejected: a stands and supports b, which rebuts it."
+    cited = lab.explanations["c"].render(lambda c: f"[{c}](/{c}/)")
+    assert cited == "Rejected: [a](/a/) stands and supports [b](/b/), which rebuts it."
+
+
+def test_a_question_never_defeats_and_marks_an_accepted_claim_questioned():
+    lab = label(kb("q questions t"))
+    assert lab.labels == {"q": IN, "t": IN}  # the Dung labelling does not see questions
+    assert lab.status == {"q": Status.ACCEPTED, "t": Status.QUESTIONED}
+    assert lab.reasons["t"] == ("Stands: nothing attacks it. Questioned: q asks for its reasons without "
+                                "arguing against it, so it is an open question.")
+    assert lab.counts()["questioned"] == 1
+
+
+def test_a_question_leaves_a_rejected_claim_rejected():
+    lab = label(kb("q questions t; o rebuts t"))
+    assert lab.status["t"] is Status.REJECTED
+
+
+def test_a_rejected_questioner_leaves_the_claim_accepted():
+    lab = label(kb("q questions t; r rebuts q"))
+    assert lab.status["t"] is Status.ACCEPTED
+
+
+def test_relates_enters_neither_the_graph_nor_the_semantics():
+    ag = kb("a relates b; c supports a")
+    assert not ag.graph.has_edge("a", "b") and ag.related("b")[0].origin == "a"
+    assert ag.neighbourhood("b") == {"a", "b"}
+    assert set(label(ag).status.values()) == {Status.ACCEPTED}
 
 
 def _random_graph(seed: int, n: int = 40):

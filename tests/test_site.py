@@ -70,12 +70,33 @@ def test_no_broken_links_or_anchors(fixture_site):
 def test_claim_page_content(fixture_site):
     html = (fixture_site / "claims" / "regulation-fixes-racing" / "index.html").read_text()
     assert "Regulation can fix racing without fewer projects." in html
-    assert "rejected" in html and "rebutted by regulators-slow" in html
+    # the reason is a sentence naming the attacker by its text, linked to its page
+    assert "✗ rejected" in html
+    assert ('Rejected: “<a href="../regulators-slow/">Regulators are too slow to fix racing.</a>” '
+            "stands and rebuts it.") in html
     assert "Some say regulation fixes racing." in html  # the evidence quote
     assert "../../sources/urn/#q-regulation-fixes-racing-0" in html  # to the quote on the source page
     assert "../../people/the-commenter/" in html
-    assert "claims/urn.yaml" in html and "line 40" in html  # where it is defined
+    assert "claims/urn.yaml" in html and "line 49" in html  # where it is defined
     assert 'data="../../diagrams/claim-regulation-fixes-racing.svg"' in html
+
+
+def test_questioned_claim_is_an_open_question_never_rejected(fixture_site):
+    html = (fixture_site / "claims" / "offense-easy" / "index.html").read_text()
+    assert "✓? questioned" in html and "✗ rejected" not in html.split("Evidence")[0]
+    assert 'Questioned: “<a href="../offense-why/">' in html and "asks for its reasons" in html
+    asker = (fixture_site / "claims" / "offense-why" / "index.html").read_text()
+    assert "<strong>Questions</strong>" in asker
+    analysis = (fixture_site / "analysis" / "index.html").read_text()
+    open_questions = analysis.split('id="open-questions"')[1].split("<h2")[0]
+    assert "../claims/offense-easy/" in open_questions and "../claims/offense-why/" in open_questions
+
+
+def test_relates_shows_as_see_also_on_both_claims(fixture_site):
+    for here, there in (("serial-bottleneck", "more-draws"), ("more-draws", "serial-bottleneck")):
+        html = (fixture_site / "claims" / here / "index.html").read_text()
+        see_also = html.split("<strong>See also</strong>")[1].split("</ul>")[0]
+        assert f'href="../{there}/"' in see_also and "both texts speak of projects" in see_also
 
 
 def test_source_page_lists_quotes_in_text_order(fixture_site):
@@ -154,6 +175,6 @@ def test_edit_link_points_at_the_claims_file_and_line():
     content = SiteContent(kb, Analysis.of(ArgumentGraph.of(kb)), TextStore(None),
                           SiteOptions(edit_url=default_edit_url("https://github.com/o/r")))
     line = content.edit_line(claim)
-    assert "Edit this claim](https://github.com/o/r/blob/HEAD/claims/urn.yaml#L40)" in line
+    assert "Edit this claim](https://github.com/o/r/blob/HEAD/claims/urn.yaml#L49)" in line
     plain = SiteContent(kb, Analysis.of(ArgumentGraph.of(kb)), TextStore(None)).edit_line(claim)
-    assert plain == "Defined in `claims/urn.yaml`, line 40."
+    assert plain == "Defined in `claims/urn.yaml`, line 49."

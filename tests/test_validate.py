@@ -74,6 +74,14 @@ INJECTIONS = [
     # a claim-level finding stands at the claim's first line, two lines above its kind
     ("serial.yaml", "    kind: fact\n", "    kind: claim\n", "isolated-claim", -2),
     ("sources.yaml", "    text: serial.txt\n", "    text: missing.txt\n", "text-file-missing"),
+    # a "relates" link needs a note; so does an inferential link across topics (both at the link's first line)
+    ("serial.yaml", "        note: both texts speak of projects (only to exercise relates in the fixture)\n", "",
+     "missing-field", -1),
+    ("serial.yaml", "        note: a cross-topic link\n", "", "cross-topic-note", -1),
+    ("urn.yaml", "      - questions: offense-easy\n", "      - questions: offense-easyy\n", "unknown-claim"),
+    # a hedged quote under a flat claim text: reported at the claim's text, five lines up
+    ("urn.yaml", '      - {source: urn, quote: "Defense is hard; ... offense is easy."}\n',
+     '      - {source: urn, quote: "I think offense is easy."}\n', "hedge-dropped", -5),
     ("people.yaml", "  - {id: alice, name: Alice Example}\n", "  - {id: alice}\n", "name-or-role"),
     ("tags.yaml", "  - {id: risk, title: Risk}\n", "  - {id: risk, title: Risk\n", "yaml-syntax"),
 ]
@@ -195,3 +203,40 @@ def test_fast_path_and_jsonschema_agree_on_every_fixture_file():
         assert fast_ok == slow_ok, path
         checked += 1
     assert checked >= 10
+
+
+@pytest.mark.parametrize("text, unhedged, fires", [
+    ("Offense is easier than defense.", None, True),
+    ("Alice thinks offense is easier than defense.", None, False),  # a hedge in the third person counts
+    ("Offense is probably easier than defense.", None, False),
+    ("Offense is easier than defense.", "the hedge is about timing, which the claim leaves out", False),
+])
+def test_hedge_dropped_rule(run, good_kb, text, unhedged, fires):
+    path = good_kb / "claims" / "urn.yaml"
+    src = path.read_text(encoding="utf-8")
+    src = src.replace('quote: "Defense is hard; ... offense is easy."', 'quote: "I think offense is easy."')
+    new = f"    text: {text}\n" + (f"    unhedged: {unhedged}\n" if unhedged else "")
+    path.write_text(src.replace("    text: Offense is easier than defense.\n", new), encoding="utf-8")
+    r = run("validate", "--format", "json", cwd=good_kb)
+    hits = [f for f in r.json()["findings"] if f["rule"] == "hedge-dropped"]
+    assert bool(hits) is fires, hits
+    if fires:
+        assert hits[0]["severity"] == "warning" and "“I think”" in hits[0]["message"]
+
+
+def test_standalone_marks_a_deliberately_unlinked_claim(run, good_kb):
+    path = good_kb / "claims" / "serial.yaml"
+    unlinked = path.read_text(encoding="utf-8").replace("    kind: fact\n", "    kind: claim\n")
+    path.write_text(unlinked, encoding="utf-8")
+    assert [f["rule"] for f in run("validate", "--format", "json", cwd=good_kb).json()["findings"]] == ["isolated-claim"]
+    path.write_text(unlinked.replace("    kind: claim\n", "    kind: claim\n    standalone: an aside\n"), encoding="utf-8")
+    assert run("validate", "--strict", cwd=good_kb).code == 0
+
+
+def test_might_before_a_date_is_not_a_hedge():
+    from argmap.checks.hedges import hedge_in, is_hedged
+
+    assert hedge_in("on Might 18, Leike posted") is None  # the reworded news copy's "May 18"
+    assert hedge_in("this might not happen") == "might"
+    assert hedge_in("It looks to me like the bottleneck") == "It looks to me"
+    assert is_hedged("Soares fails to see how this helps") and not is_hedged("This will not help")

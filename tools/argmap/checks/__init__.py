@@ -12,7 +12,7 @@ from typing import Callable, Iterable
 from ..findings import Finding
 from ..load.texts import TextStore
 from ..model.kb import KnowledgeBase
-from . import coverage, links, quotes, references
+from . import coverage, hedges, links, quotes, references
 
 
 @dataclass
@@ -24,7 +24,7 @@ class CheckContext:
 
 
 Check = Callable[[CheckContext], Iterable[Finding]]
-CHECKS: tuple[Check, ...] = (references.check, links.check, quotes.check, coverage.check)
+CHECKS: tuple[Check, ...] = (references.check, links.check, quotes.check, hedges.check, coverage.check)
 
 
 def run_checks(ctx: CheckContext) -> list[Finding]:

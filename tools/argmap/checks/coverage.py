@@ -23,9 +23,10 @@ def check(ctx: "CheckContext") -> Iterator[Finding]:
         if not claim.evidence:
             yield warning("no-evidence", f"claim '{claim.id}' has no evidence quote", claim.at.get("evidence", claim.loc),
                           hint="add {source, quote} with the words of the text that state it")
-        if claim.id not in linked and claim.kind not in STANDALONE_KINDS:
+        if claim.id not in linked and claim.kind not in STANDALONE_KINDS and not claim.standalone:
             yield warning("isolated-claim", f"claim '{claim.id}' has no links to or from other claims", claim.loc,
-                          hint="link it (supports, rebuts, undercuts) to the claims it bears on")
+                          hint="link it to the claims it bears on, or, if the text ties it to no argument (an aside, "
+                               "a caveat), say so with 'standalone: <why>'")
     for source in kb.sources:
         if source.id not in cited:
             yield warning("uncited-source", f"no claim cites source '{source.id}'", source.loc)

@@ -1,4 +1,5 @@
-"""Link sanity: self-links, contradictory or repeated links, and circular support."""
+"""Link sanity: self-links, contradictory or repeated links, circular support, and notes on links
+that cross topics (where one text argues about another, the reader needs to be told why)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,16 @@ def check(ctx: "CheckContext") -> Iterator[Finding]:
             if other in kinds_by_pair[pair]:
                 yield error("support-and-rebut", f"'{link.origin}' both supports and rebuts '{link.target}'", where,
                             hint=f"the other link is at {kinds_by_pair[pair][other].loc}; keep the one the text says")
+        if link.kind.inferential and not link.note and _crosses_topics(kb, link):
+            yield error("cross-topic-note", f"'{link.describe()}' links two topics but has no note", where,
+                        hint="add 'note:' saying how one text argues about the other; if neither does, use "
+                             "'relates' (with a note) or drop the link")
     yield from _support_cycles(kb)
+
+
+def _crosses_topics(kb, link) -> bool:
+    ends = [kb.claim_by_id.get(c) for c in (link.origin, *(link.target_link or (link.target,)))]
+    return all(ends) and len({c.topic for c in ends}) > 1
 
 
 def _support_cycles(kb) -> Iterator[Finding]:

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Iterable, Iterator
 
 from ..findings import Finding, did_you_mean, error
+from ..model.kb import LinkKind
 
 if TYPE_CHECKING:
     from . import CheckContext
@@ -82,8 +83,9 @@ def _link_targets(ctx: "CheckContext", claim) -> Iterator[Finding]:
         if missing:
             continue
         origin = kb.claim_by_id[a]
-        if not any(l.target == b and l.target_link is None for l in origin.links):
-            reverse = any(l.target == a and l.target_link is None for l in kb.claim_by_id[b].links)
+        arguing = (LinkKind.SUPPORTS, LinkKind.REBUTS)  # a question or relation has no inference to undercut
+        if not any(l.target == b and l.kind in arguing for l in origin.links):
+            reverse = any(l.target == a and l.kind in arguing for l in kb.claim_by_id[b].links)
             yield error(
                 "undercut-target",
                 f"'{claim.id}' undercuts the link {a}->{b}, but '{a}' has no supports/rebuts link to '{b}'",

@@ -59,6 +59,20 @@ def load_valid(args: argparse.Namespace):
     return settings, result.loaded.kb
 
 
+def citer(kb, width: int = 70):
+    """Name a claim in terminal output: its text in quotes (shortened to ``width``) and its id."""
+    import textwrap
+
+    def cite(cid: str) -> str:
+        claim = kb.claim_by_id.get(cid)
+        if claim is None:
+            return cid
+        text = textwrap.shorten(claim.text, width, placeholder="\u2026")
+        return f"\u201c{text}\u201d [{cid}]"
+
+    return cite
+
+
 def progress(message: str) -> None:
     """Progress for long work goes to stderr, so stdout stays clean for data."""
     print(message, file=sys.stderr, flush=True)

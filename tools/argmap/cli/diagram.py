@@ -16,7 +16,7 @@ def run(args: argparse.Namespace) -> int:
 
     _, kb = load_valid(args)
     ag = ArgumentGraph.of(kb)
-    status = {c: l.value for c, l in label(ag).labels.items()}
+    status = {c: s.value for c, s in label(ag).status.items()}
     prefix = args.link_prefix
     link = (lambda cid: f"{prefix}claims/{cid}/") if prefix is not None else None
     options = DiagramOptions(link=link, status=status, legend=not args.no_legend)

@@ -6,7 +6,7 @@ import argparse
 import textwrap
 
 from ..findings import did_you_mean
-from .common import EXIT_OK, UsageError, add_claims_option, load_valid
+from .common import EXIT_OK, UsageError, add_claims_option, citer, load_valid
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,32 +21,38 @@ def run(args: argparse.Namespace) -> int:
     ag = ArgumentGraph.of(kb)
     lab = Analysis.of(ag).labelling
     person = kb.person_by_id.get(claim.by)
-    wrap = lambda s, ind="  ": textwrap.fill(s, 88, initial_indent=ind, subsequent_indent=ind)
+    def wrap(s: str, ind: str = "  ", rest: str | None = None) -> str:
+        return textwrap.fill(s, 88, initial_indent=ind, subsequent_indent=rest or ind, break_on_hyphens=False)
+
     print(f"{claim.id}  ({claim.kind}, topic {claim.topic})")
     print(wrap(claim.text))
     print(f"by: {person.label if person else claim.by}" + (f"   credence: {claim.credence:g}" if claim.credence is not None else ""))
-    status = lab.labels[claim.id].value
-    extra = f"; in {lab.preferred[claim.id]} preferred extensions" if claim.id in lab.preferred else ""
-    print(f"status: {status} — {lab.reasons[claim.id]}{extra}")
+    status = lab.status[claim.id].value
+    extra = f" (In {lab.preferred[claim.id]} preferred extensions.)" if claim.id in lab.preferred else ""
+    print(f"status: {status}")
+    print(wrap(lab.explanations[claim.id].render(citer(kb)) + extra))
     if claim.evidence:
         print("evidence:")
         for ev in claim.evidence:
-            print(wrap(f"“{ev.quote}” — {ev.source}", "  - "))
+            print(wrap(f"“{ev.quote}” — {ev.source}", "  - ", "    "))
     out = [(l.kind.value, "->".join(l.target_link) if l.target_link else l.target) for l in claim.links]
     into = [(l.kind.value, l.origin) for l in kb.links()
             if (l.target == claim.id and not l.target_link) or (l.target_link and claim.id in l.target_link and l.origin != claim.id)]
+    # "relates" is undirected: show it once, as "see also", from either end
     def show(title, rows):
         if rows:
             print(title)
             for kind, other in rows:
                 target = kb.claim_by_id.get(other.split("->")[-1])
-                st = lab.labels.get(other, None)
+                st = lab.status.get(other, None)
                 tail = f" [{st.value}]" if st else ""
                 print(f"  {kind:<9} {other}{tail}")
                 if target is not None and "->" not in other:
                     print(wrap(target.text, "            "))
-    show("this claim:", out)
-    show("linked from:", [(k, o) for k, o in into])
+    show("this claim:", [(k, o) for k, o in out if k != "relates"])
+    show("linked from:", [(k, o) for k, o in into if k != "relates"])
+    show("see also (the texts meet here):", [("relates", l.target if l.origin == claim.id else l.origin)
+                                             for l in ag.related(claim.id)])
     near = sorted(ag.neighbourhood(claim.id, args.depth) - {claim.id})
     if near:
         print(f"neighbourhood (depth {args.depth}): " + ", ".join(near))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections import Counter
 from pathlib import Path
 
 from ..model.kb import CLAIM_KINDS, LinkKind
-from .common import EXIT_OK, UsageError, settings_for
+from .common import EXIT_OK, UsageError, citer, settings_for
 
 
 def _table(rows: list[tuple[str, object]]) -> None:
@@ -51,9 +52,10 @@ def run(args: argparse.Namespace) -> int:
         ("sources", len(kb.sources)),
         ("people and roles", len(kb.people)),
         ("tags", len(kb.tags)),
-        ("status (grounded)", ""),
+        ("status", ""),
         *((f"  {k}", v) for k, v in labels.items()),
         ("unanswered objections", len(analysis.unanswered_objections())),
+        ("open questions", len(analysis.open_questions())),
     ])
     if kb.topics:
         print()
@@ -69,6 +71,14 @@ def run(args: argparse.Namespace) -> int:
         print("\ncentral claims (betweenness centrality):")
         for claim, score in analysis.central(args.top):
             print(f"  {score:.3f}  {claim}")
+        lab = analysis.labelling
+        open_ = [c.id for c in kb.claims if lab.status.get(c.id, "accepted") != "accepted"]
+        if open_:
+            print("\nclaims that do not simply stand, and why:")
+            cite = citer(kb, 60)
+            for cid in open_:
+                for line, first in ((f"{lab.status[cid].value}: {cite(cid)}", "  "), (lab.explanations[cid].render(cite), "      ")):
+                    print(textwrap.fill(line, 100, initial_indent=first, subsequent_indent="      ", break_on_hyphens=False))
         chains = analysis.longest_support_chains(3)
         if chains:
             print("\nlongest chains of support:")

@@ -27,11 +27,15 @@ KIND_STYLE = {
     "estimate": {"shape": "hexagon", "style": "filled", "fillcolor": "#ede9fe"},
     "proposal": {"shape": "cds", "style": "filled", "fillcolor": "#dcfce7"},
 }
-STATUS_STYLE = {"accepted": ("#15803d", "✓"), "rejected": ("#b91c1c", "✗"), "undecided": ("#b45309", "?")}
+STATUS_STYLE = {"accepted": ("#15803d", "✓"), "rejected": ("#b91c1c", "✗"), "undecided": ("#b45309", "?"),
+                "questioned": ("#1d4ed8", "✓?")}
 EDGE_STYLE = {
     "supports": {"color": "#15803d", "arrowhead": "normal"},
     "rebuts": {"color": "#b91c1c", "arrowhead": "tee", "style": "bold"},
     "undercuts": {"color": "#7e22ce", "arrowhead": "tee", "style": "dashed"},
+    "questions": {"color": "#1d4ed8", "arrowhead": "odot", "style": "dotted"},
+    # undirected and outside the argument: light, and not allowed to pull the layout into ranks
+    "relates": {"color": "#94a3b8", "dir": "none", "style": "dashed", "penwidth": "1", "constraint": "false"},
 }
 WRAP = 34
 SMALL = 25  # above this many claims, lay out left to right: many clusters stack instead of widening
@@ -100,6 +104,8 @@ class DotWriter:
                 continue
             style = dict(EDGE_STYLE[link.kind.value])
             style["tooltip"] = f"{link.origin} {link.kind.value} {link.target}" + (f": {link.note}" if link.note else "")
+            if link.kind is LinkKind.RELATES:
+                style["tooltip"] = f"{link.origin} and {link.target}: the texts meet here" + (f": {link.note}" if link.note else "")
             if self.opt.link:
                 style["URL"] = self.opt.link(link.origin)
                 style["target"] = "_top"
@@ -129,7 +135,8 @@ class DotWriter:
         for status, (color, mark) in STATUS_STYLE.items():
             self.emit(f"{quote('legend-' + status)} {_attrs({'shape': 'box', 'style': 'rounded', 'color': color, 'penwidth': '2', 'label': mark + ' ' + status, 'fontsize': '9', 'tooltip': status})}", 2)
         pairs = [("supports", "legend-thesis", "legend-claim"), ("rebuts", "legend-fact", "legend-estimate"),
-                 ("undercuts", "legend-proposal", "legend-accepted")]
+                 ("undercuts", "legend-proposal", "legend-accepted"), ("questions", "legend-rejected", "legend-undecided"),
+                 ("relates", "legend-undecided", "legend-questioned")]
         for kind, a, b in pairs:
             self.emit(f"{quote(b)} -> {quote(a)} {_attrs(dict(EDGE_STYLE[kind], label=kind, fontsize='9', tooltip=kind))}", 2)
         self.emit("}")

@@ -4,6 +4,11 @@ Arguments follow the Argument Interchange Format (AIF): every claim is an ``aif:
 every ``supports`` link an ``aif:RA-node`` (inference) and every ``rebuts`` link an
 ``aif:CA-node`` (conflict), each with one ``aif:Premise`` and one ``aif:Conclusion``; an
 ``undercuts`` link is a CA-node whose conclusion is the RA- or CA-node it attacks.
+AIF has no node for a question or for a mere connection between texts, and these must not
+look like arguments to an AIF reader, so they are argmap nodes outside AIF's S-nodes: a
+``questions`` link is an ``am:Question`` and a ``relates`` link an ``am:Relation``, each with
+``am:from`` and ``am:to`` claims; related claims also get ``rdfs:seeAlso`` both ways (see
+``schema/README.md``).
 Who asserts a claim is PROV-O (``prov:wasAttributedTo``); each evidence quote is a Web
 Annotation (``oa:Annotation``) whose body is the claim and whose target is a
 ``oa:TextQuoteSelector`` on the source (exact, and prefix/suffix when the text is at hand);
@@ -197,6 +202,8 @@ class RdfExporter:
             g.add((s, AM.aboutOrder, Literal(" ".join(claim.about))))
         if len(claim.tags) > 1:
             g.add((s, AM.tagOrder, Literal(" ".join(claim.tags))))
+        _opt(g, s, AM.unhedged, claim.unhedged)
+        _opt(g, s, AM.standalone, claim.standalone)
         if claim.id in self.labels:
             g.add((s, AM.status, AM[self.labels[claim.id]]))
             _opt(g, s, AM.statusReason, self.reasons.get(claim.id))
@@ -238,23 +245,30 @@ class RdfExporter:
 
     def _link(self, link: Link, n: int) -> None:
         g = self.g
+        origin = self.iri.claim(link.origin)
         if link.kind is LinkKind.UNDERCUTS and link.target_link:
             a, b = link.target_link
             node = self.iri.undercut(link.origin, a, b)
-            attacked = self._link_node(a, b)
             g.add((node, RDF.type, AIF["CA-node"]))
             g.add((node, RDF.type, AM.Undercut))
-            g.add((node, AIF.Conclusion, attacked))
-        else:
+            g.add((node, AIF.Conclusion, self._link_node(a, b)))
+            g.add((node, AIF.Premise, origin))
+        elif link.kind.inferential:
             node = self.iri.link(link.origin, link.kind.value, link.target)
-            if link.kind is LinkKind.SUPPORTS:
-                g.add((node, RDF.type, AIF["RA-node"]))
-                g.add((node, RDF.type, AM.Support))
-            else:
-                g.add((node, RDF.type, AIF["CA-node"]))
-                g.add((node, RDF.type, AM.Rebuttal))
+            scheme = (AIF["RA-node"], AM.Support) if link.kind is LinkKind.SUPPORTS else (AIF["CA-node"], AM.Rebuttal)
+            for cls in scheme:
+                g.add((node, RDF.type, cls))
+            g.add((node, AIF.Premise, origin))
             g.add((node, AIF.Conclusion, self.iri.claim(link.target)))
-        g.add((node, AIF.Premise, self.iri.claim(link.origin)))
+        else:  # questions, relates: outside AIF's scheme nodes (see the module docstring)
+            node = self.iri.link(link.origin, link.kind.value, link.target)
+            target = self.iri.claim(link.target)
+            g.add((node, RDF.type, AM.Question if link.kind is LinkKind.QUESTIONS else AM.Relation))
+            g.add((node, AM["from"], origin))
+            g.add((node, AM.to, target))
+            if link.kind is LinkKind.RELATES:
+                g.add((origin, RDFS.seeAlso, target))
+                g.add((target, RDFS.seeAlso, origin))
         g.add((node, AM.position, Literal(n)))
         _opt(g, node, RDFS.comment, link.note)
 
@@ -263,7 +277,7 @@ class RdfExporter:
         kind = "supports"
         if origin is not None:
             for l in origin.links:
-                if l.target == b and l.target_link is None:
+                if l.target == b and l.kind in (LinkKind.SUPPORTS, LinkKind.REBUTS):
                     kind = l.kind.value
                     break
         return self.iri.link(a, kind, b)
@@ -277,7 +291,7 @@ def to_graph(kb: KnowledgeBase, base: str, texts: TextStore | None = None, with_
         from ..model.semantics import label
 
         lab = label(ArgumentGraph.of(kb))
-        labels = {c: l.value for c, l in lab.labels.items()}
+        labels = {c: s.value for c, s in lab.status.items()}
         reasons = lab.reasons
     return RdfExporter(kb, base, texts, labels, reasons).build()
 

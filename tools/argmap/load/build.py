@@ -84,6 +84,8 @@ def _claim(doc: Document, path: tuple, raw: dict, topic: str) -> Claim | None:
         tags=_strs(raw.get("tags")),
         evidence=evidence,
         links=_links(doc, (*path, "links"), cid, raw.get("links")),
+        unhedged=_str(raw.get("unhedged")),
+        standalone=_str(raw.get("standalone")),
         loc=doc.loc(path),
         at=_at(doc, path, raw),
     )

@@ -83,10 +83,13 @@ def _claim(g: Graph, node, topic: str) -> Claim:
         source = g.value(a, PROV.wasDerivedFrom)
         evidence.append(Evidence(_id(g, source), str(g.value(a, AM.quote)), _s(g, a, RDFS.comment)))
     links = []
-    for l in _sorted(g, g.subjects(AIF.Premise, node)):
+    origin = _id(g, node)
+    for l in _sorted(g, [*g.subjects(AIF.Premise, node), *g.subjects(AM["from"], node)]):
         note = _s(g, l, RDFS.comment)
-        origin = _id(g, node)
-        if (l, RDF.type, AM.Undercut) in g:
+        if (l, RDF.type, AM.Question) in g or (l, RDF.type, AM.Relation) in g:
+            kind = LinkKind.QUESTIONS if (l, RDF.type, AM.Question) in g else LinkKind.RELATES
+            links.append(Link(kind, origin, _id(g, g.value(l, AM.to)), None, note))
+        elif (l, RDF.type, AM.Undercut) in g:
             a, b = _link_ends(g, g.value(l, AIF.Conclusion))
             links.append(Link(LinkKind.UNDERCUTS, origin, b, (a, b), note))
         else:
@@ -105,4 +108,6 @@ def _claim(g: Graph, node, topic: str) -> Claim:
         else _s(g, node, AM.tagOrder).split(),
         evidence=evidence,
         links=links,
+        unhedged=_s(g, node, AM.unhedged),
+        standalone=_s(g, node, AM.standalone),
     )

@@ -88,7 +88,7 @@ def _findings_for(err: ValidationError, doc: Document) -> Iterator[Finding]:
     elif kw in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         yield error("out-of-range", f"{_field(path)} is {err.instance}; {err.message.split(' is ', 1)[-1]}", doc.loc(path))
     elif kw == "pattern":
-        is_id = path and path[-1] in ("id", "by", "source", "thread", "supports", "rebuts", "author") or (len(path) >= 2 and path[-2] in ("tags", "about"))
+        is_id = path and path[-1] in ("id", "by", "source", "thread", "supports", "rebuts", "questions", "relates", "author") or (len(path) >= 2 and path[-2] in ("tags", "about"))
         yield error("bad-id" if is_id else "bad-value", f"{_field(path)} is {_described(err.instance)}: {custom or err.message}", doc.loc(path))
     elif kw == "oneOf":
         yield error(err.schema.get("x-rule", "schema"), custom or err.message, doc.loc(path))

@@ -1,5 +1,9 @@
 """The argument graph: claims as nodes, supports and rebuttals as edges, undercuts on edges.
 
+Questions and "relates" links are kept beside the graph, not in it: they are not inferences,
+so the semantics and the graph measures never see them; the status overlay, the site and the
+diagrams read them from ``questions`` and ``relations``.
+
 Built once from a knowledge base and reused by the validator's cycle check, the semantics,
 the analyses, the diagrams and the site. Only links whose ends exist are included, so it can
 be built from a knowledge base that still has findings.
@@ -19,12 +23,15 @@ LinkKey = tuple[str, str]  # (from claim, to claim) of a supports/rebuts link
 @dataclass
 class ArgumentGraph:
     """``graph`` has one edge per supports/rebuts link (attribute ``kind``, ``link``);
-    ``undercuts`` maps a link (from, to) to the claims that undercut it."""
+    ``undercuts`` maps a link (from, to) to the claims that undercut it; ``questions`` maps a
+    claim to the claims that question it; ``relations`` lists the "relates" links."""
 
     kb: KnowledgeBase
     graph: nx.MultiDiGraph = field(default_factory=nx.MultiDiGraph)
     undercuts: dict[LinkKey, list[str]] = field(default_factory=dict)
     undercut_links: list[Link] = field(default_factory=list)
+    questions: dict[str, list[str]] = field(default_factory=dict)
+    relations: list[Link] = field(default_factory=list)
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> "ArgumentGraph":
@@ -33,9 +40,13 @@ class ArgumentGraph:
         for claim in kb.claims:
             g.add_node(claim.id)
         for link in kb.links():
-            if link.kind is LinkKind.UNDERCUTS:
+            if link.kind is LinkKind.UNDERCUTS or link.target not in kb.claim_by_id or link.target == link.origin:
                 continue
-            if link.target in kb.claim_by_id and link.target != link.origin:
+            if link.kind is LinkKind.QUESTIONS:
+                ag.questions.setdefault(link.target, []).append(link.origin)
+            elif link.kind is LinkKind.RELATES:
+                ag.relations.append(link)
+            else:
                 g.add_edge(link.origin, link.target, key=link.kind.value, kind=link.kind, link=link)
         for link in kb.links():
             if link.kind is LinkKind.UNDERCUTS and link.target_link:
@@ -71,13 +82,19 @@ class ArgumentGraph:
                 out.extend(us)
         return out
 
+    def related(self, claim: str) -> list[Link]:
+        """The "relates" links at ``claim``, either end (they are undirected)."""
+        return [l for l in self.relations if claim in (l.origin, l.target)]
+
     def neighbourhood(self, claim: str, depth: int = 1) -> set[str]:
-        """Claims within ``depth`` links of ``claim``, either direction, undercuts included."""
+        """Claims within ``depth`` links of ``claim``, either direction, every kind of link included."""
         und = nx.Graph(self.graph.to_undirected())
         for (a, b), us in self.undercuts.items():
             for u in us:
                 und.add_edge(u, a)
                 und.add_edge(u, b)
+        und.add_edges_from((q, c) for c, qs in self.questions.items() for q in qs)
+        und.add_edges_from((l.origin, l.target) for l in self.relations)
         if claim not in und:
             return {claim}
         return set(nx.single_source_shortest_path_length(und, claim, cutoff=depth))

@@ -21,6 +21,13 @@ class LinkKind(str, Enum):
     SUPPORTS = "supports"
     REBUTS = "rebuts"
     UNDERCUTS = "undercuts"
+    QUESTIONS = "questions"  # a request for reasons: no argument, so no attack
+    RELATES = "relates"  # the texts meet here; neither argues about the other
+
+    @property
+    def inferential(self) -> bool:
+        """True for the links the semantics reads (supports, rebuts, undercuts)."""
+        return self in (LinkKind.SUPPORTS, LinkKind.REBUTS, LinkKind.UNDERCUTS)
 
 
 @dataclass
@@ -67,6 +74,8 @@ class Claim:
     tags: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    unhedged: str | None = None  # why the text states flatly what a quote hedges (silences hedge-dropped)
+    standalone: str | None = None  # why the claim is deliberately unlinked (an aside, a caveat; silences isolated-claim)
     loc: Loc | None = field(default=None, compare=False)
     at: dict[str, Loc] = field(default_factory=dict, repr=False, compare=False)
 

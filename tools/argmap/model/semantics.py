@@ -27,6 +27,12 @@ attacks it, and ``undecided`` otherwise (e.g. two claims that rebut each other).
 grounded labelling leaves claims undecided we also compute the **preferred extensions** (the
 maximal admissible sets) and say whether each undecided claim is in all, some or none of them.
 
+**Questions** (``questions`` links) are not arguments, so they are not attacks: a request for
+reasons cannot defeat anything. They are laid over the grounded labelling as a fourth *status*
+for readers: a claim the grounded labelling accepts, and that some claim not itself rejected
+questions, is ``questioned`` (it stands, but is an open question). A rejected or undecided
+claim keeps its label. "Relates" links never enter the semantics.
+
 Why grounded: it never accepts a claim that a reasonable reader could still doubt, it is
 unique (so the site can show one status per claim), and it is cheap enough to recompute per
 claim for the crux analysis.
@@ -38,7 +44,7 @@ from collections import deque
 from dataclasses import dataclass, field
 from enum import Enum
 from itertools import combinations
-from typing import Iterable
+from typing import Callable, Iterable
 
 import networkx as nx
 
@@ -50,9 +56,20 @@ MAX_PREFERRED_CORE = 18  # undecided arguments up to which preferred extensions 
 
 
 class Label(str, Enum):
+    """A grounded label of the Dung framework."""
+
     ACCEPTED = "accepted"
     REJECTED = "rejected"
     UNDECIDED = "undecided"
+
+
+class Status(str, Enum):
+    """What a reader is shown: the grounded label, with questioned claims set apart."""
+
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    UNDECIDED = "undecided"
+    QUESTIONED = "questioned"
 
 
 @dataclass(frozen=True)
@@ -240,41 +257,103 @@ def preferred_extensions(graph: nx.DiGraph, ground: dict[str, Label]) -> list[fr
     return [base | s for s in found]
 
 
+Cite = Callable[[str], str]  # claim id -> how to name it (its id, its quoted text, a link)
+
+
+@dataclass(frozen=True)
+class ReasonPart:
+    """One attack (or question) a status rests on, named by the claims it involves."""
+
+    kind: str  # rebuts | supported | secondary (attacks) | undercut (a failed attack) | question
+    attacker: str
+    chain: tuple[str, ...] = ()  # for derived attacks: the claims from attacker to target
+    outcome: str = ""  # for attacks: the attacker's label (accepted, rejected, undecided)
+
+    def render(self, cite: Cite) -> str:
+        a = cite(self.attacker)
+        if self.kind == "question":
+            return f"{a} asks for its reasons without arguing against it"
+        if self.kind == "undercut":
+            return f"the attack from {a} is undercut"
+        if self.kind == "rebuts":
+            move = "rebuts it"
+        elif self.kind == "supported":
+            move = f"supports {cite(self.chain[-2])}, which rebuts it"
+        else:  # secondary
+            move = f"rebuts {cite(self.chain[1])}, which it rests on"
+        if self.outcome == "accepted":
+            return f"{a} stands and {move}"
+        if self.outcome:
+            return f"{a}, itself {self.outcome}, {move}"
+        return f"{a} {move}"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a claim has its status, as data; ``render`` words it with claims named by ``cite``."""
+
+    status: Status
+    parts: tuple[ReasonPart, ...] = ()
+    questions: tuple[str, ...] = ()
+
+    def render(self, cite: Cite = str) -> str:
+        attacks = [p.render(cite) for p in self.parts]
+        if self.status is Status.REJECTED:
+            text = f"Rejected: {attacks[0]}."
+        elif self.status is Status.UNDECIDED:
+            text = f"Undecided: {'; '.join(attacks)} (a cycle of attacks)."
+        elif attacks:
+            text = f"Stands: every attack on it fails. {'; '.join(attacks)}."
+        else:
+            text = "Stands: nothing attacks it."
+        if self.questions:
+            asked = "; ".join(ReasonPart("question", q).render(cite) for q in self.questions)
+            text += f" Questioned: {asked}, so it is an open question."
+        return text
+
+
 @dataclass
 class Labelling:
-    labels: dict[str, Label]
-    reasons: dict[str, str]
+    labels: dict[str, Label]  # the grounded labelling (three-valued): what the analyses compute on
+    explanations: dict[str, Reason]
     attacks: list[Attack]
     preferred: dict[str, str]  # for grounded-undecided claims: "all", "some" or "none" of the preferred extensions
     preferred_count: int | None  # number of preferred extensions (None: not computed)
+    status: dict[str, Status] = field(default_factory=dict)  # what readers see: labels, with questioned apart
+
+    @property
+    def reasons(self) -> dict[str, str]:
+        """Each claim's reason in words, naming claims by id."""
+        return {c: r.render() for c, r in self.explanations.items()}
 
     def counts(self) -> dict[str, int]:
-        out = {l.value: 0 for l in Label}
-        for l in self.labels.values():
-            out[l.value] += 1
+        out = {s.value: 0 for s in Status}
+        for s in self.status.values():
+            out[s.value] += 1
         return out
 
 
-def _reason(claim: str, fw: Framework, labels: dict[str, Label]) -> str:
-    carriers = fw.carriers.get(claim, [])
-    if not carriers:
-        return "not attacked"
+def _reason(claim: str, fw: Framework, labels: dict[str, Label], questioners: list[str]) -> Reason:
+    """The attacks that decide ``claim``'s label, and the open questions on it."""
     mine = labels[claim]
+    carriers = fw.carriers.get(claim, [])
+    asked = tuple(dict.fromkeys(q for q in questioners if labels.get(q) is not Label.REJECTED))
     if mine is Label.REJECTED:
         for node, attack in carriers:
             if labels[node] is Label.ACCEPTED:
-                return f"{attack.describe()}, which stands"
-    if mine is Label.ACCEPTED:
-        failed = []
-        for node, attack in carriers:
-            who = attack.attacker
-            if labels.get(who) is Label.REJECTED:
-                failed.append(f"{who} is rejected")
-            else:
-                failed.append(f"the attack from {who} is undercut")
-        return "every attack on it fails: " + "; ".join(dict.fromkeys(failed))
-    open_ = [attack.attacker for node, attack in carriers if labels[node] is Label.UNDECIDED]
-    return "attacked by " + ", ".join(dict.fromkeys(open_)) + ", which is undecided (a cycle of attacks)"
+                part = ReasonPart(attack.kind, attack.attacker, attack.chain, "accepted")
+                return Reason(Status.REJECTED, (part,))
+    if mine is Label.UNDECIDED:
+        parts = [ReasonPart(a.kind, a.attacker, a.chain, "undecided") for node, a in carriers
+                 if labels[node] is Label.UNDECIDED]
+        return Reason(Status.UNDECIDED, tuple(dict.fromkeys(parts)))
+    parts = []
+    for node, attack in carriers:
+        if labels.get(attack.attacker) is Label.REJECTED:
+            parts.append(ReasonPart(attack.kind, attack.attacker, attack.chain, "rejected"))
+        else:
+            parts.append(ReasonPart("undercut", attack.attacker))
+    return Reason(Status.QUESTIONED if asked else Status.ACCEPTED, tuple(dict.fromkeys(parts)), asked)
 
 
 def label(ag: ArgumentGraph) -> Labelling:
@@ -283,7 +362,7 @@ def label(ag: ArgumentGraph) -> Labelling:
     all_labels = grounded(fw.graph)
     claims = list(ag.graph.nodes)
     labels = {c: all_labels[c] for c in claims}
-    reasons = {c: _reason(c, fw, all_labels) for c in claims}
+    reasons = {c: _reason(c, fw, all_labels, ag.questions.get(c, [])) for c in claims}
     preferred: dict[str, str] = {}
     count = None
     if any(l is Label.UNDECIDED for l in labels.values()):
@@ -296,4 +375,5 @@ def label(ag: ArgumentGraph) -> Labelling:
                     preferred[c] = "all" if inside == len(exts) else "some" if inside else "none"
     else:
         count = 1
-    return Labelling(labels, reasons, attacks, preferred, count)
+    status = {c: r.status for c, r in reasons.items()}
+    return Labelling(labels, reasons, attacks, preferred, count, status)

@@ -20,9 +20,10 @@ from ..model.quotes import find_quote
 from .markdown import attr, front_matter, rel, shorten, text, url_rel
 
 KIND_LABEL = {"thesis": "Thesis", "claim": "Claim", "fact": "Fact", "estimate": "Estimate", "proposal": "Proposal"}
-STATUS_MARK = {"accepted": "✓ accepted", "rejected": "✗ rejected", "undecided": "? undecided"}
-INCOMING = {"supports": "Supported by", "rebuts": "Rebutted by", "undercuts": "Undercut by"}
-OUTGOING = {"supports": "Supports", "rebuts": "Rebuts", "undercuts": "Undercuts the link"}
+MARK = {"accepted": "✓", "rejected": "✗", "undecided": "?", "questioned": "✓?"}
+STATUS_MARK = {status: f"{mark} {status}" for status, mark in MARK.items()}
+INCOMING = {"supports": "Supported by", "rebuts": "Rebutted by", "undercuts": "Undercut by", "questions": "Questioned by"}
+OUTGOING = {"supports": "Supports", "rebuts": "Rebuts", "undercuts": "Undercuts the link", "questions": "Questions"}
 
 
 def claim_page(cid: str) -> str:
@@ -58,10 +59,11 @@ class SiteContent:
 
     def __post_init__(self) -> None:
         kb = self.kb
-        self.labels = {c: l.value for c, l in self.analysis.labelling.labels.items()}
-        self.reasons = self.analysis.labelling.reasons
+        self.labels = {c: s.value for c, s in self.analysis.labelling.status.items()}
         self.incoming: dict[str, list] = defaultdict(list)
         for link in kb.links():
+            if link.kind is LinkKind.RELATES:
+                continue  # undirected: shown as "See also" at both ends
             if link.target_link:
                 for end in link.target_link:
                     self.incoming[end].append(link)
@@ -76,8 +78,15 @@ class SiteContent:
     def claim_link(self, page: str, cid: str, limit: int = 110) -> str:
         claim = self.kb.claim_by_id[cid]
         status = self.labels.get(cid, "")
-        mark = {"accepted": "✓", "rejected": "✗", "undecided": "?"}.get(status, "")
-        return f"{mark} [{text(shorten(claim.text, limit))}]({rel(page, claim_page(cid))})".strip()
+        return f"{MARK.get(status, '')} [{text(shorten(claim.text, limit))}]({rel(page, claim_page(cid))})".strip()
+
+    def reason(self, page: str, cid: str) -> str:
+        """Why a claim has its status, in words, each claim it names linked to its page."""
+        def cite(other: str) -> str:
+            claim = self.kb.claim_by_id[other]
+            return f"“[{text(shorten(claim.text, 90))}]({rel(page, claim_page(other))})”"
+
+        return self.analysis.labelling.explanations[cid].render(cite)
 
     def person_link(self, page: str, pid: str) -> str:
         person = self.kb.person_by_id.get(pid)
@@ -165,7 +174,7 @@ class SiteContent:
         if theses:
             out.append("## Main theses\n")
             for c in theses:
-                out.append(f"- {self.claim_link(page, c.id, 200)} — *{STATUS_MARK[self.labels[c.id]]}*: {text(self.reasons[c.id])}")
+                out.append(f"- {self.claim_link(page, c.id, 200)} — *{STATUS_MARK[self.labels[c.id]]}*. {self.reason(page, c.id)}")
             out.append("")
         groups: list[tuple[str, str | None, list[Claim]]] = []
         for thread in topic.threads:
@@ -211,7 +220,7 @@ class SiteContent:
         if claim.credence is not None:
             rows.append(("Credence", f"{claim.credence:g} (stated by the author)"))
         extra = f" (in {self.analysis.labelling.preferred[claim.id]} preferred extensions)" if claim.id in self.analysis.labelling.preferred else ""
-        rows.append(("Status", f"**{STATUS_MARK[status]}** — {text(self.reasons.get(claim.id, ''))}{extra}"))
+        rows.append(("Status", f"**{STATUS_MARK[status]}** — {self.reason(page, claim.id)}{extra}"))
         if claim.about:
             rows.append(("About", ", ".join(self.person_link(page, p) for p in claim.about)))
         if claim.tags:
@@ -229,11 +238,11 @@ class SiteContent:
                        + (f"  \n> *{text(ev.note)}*" if ev.note else "") + "\n")
         out.append("## Links\n")
         any_link = False
-        for kind in LinkKind:
-            mine = [l for l in claim.links if l.kind is kind]
+        for kind in OUTGOING:
+            mine = [l for l in claim.links if l.kind.value == kind]
             if mine:
                 any_link = True
-                out.append(f"**{OUTGOING[kind.value]}**\n")
+                out.append(f"**{OUTGOING[kind]}**\n")
                 for l in mine:
                     if l.target_link:
                         a, b = l.target_link
@@ -242,17 +251,25 @@ class SiteContent:
                     elif l.target in kb.claim_by_id:
                         out.append(f"- {self.claim_link(page, l.target)}" + (f" — {text(l.note)}" if l.note else ""))
                 out.append("")
-        for kind in LinkKind:
-            theirs = [l for l in self.incoming.get(claim.id, []) if l.kind is kind and l.origin != claim.id]
+        for kind in INCOMING:
+            theirs = [l for l in self.incoming.get(claim.id, []) if l.kind.value == kind and l.origin != claim.id]
             if theirs:
                 any_link = True
-                out.append(f"**{INCOMING[kind.value]}**\n")
+                out.append(f"**{INCOMING[kind]}**\n")
                 for l in theirs:
                     via = f" (its link to {self.claim_link(page, l.target_link[1], 50)})" if l.target_link and l.target_link[0] == claim.id else ""
                     if l.target_link and l.target_link[1] == claim.id:
                         via = f" (the link from {self.claim_link(page, l.target_link[0], 50)})"
                     out.append(f"- {self.claim_link(page, l.origin)}{via}" + (f" — {text(l.note)}" if l.note else ""))
                 out.append("")
+        related = self.analysis.graph.related(claim.id)
+        if related:
+            any_link = True
+            out.append("**See also** <small>(the texts meet here; neither argues about the other)</small>\n")
+            for l in related:
+                other = l.target if l.origin == claim.id else l.origin
+                out.append(f"- {self.claim_link(page, other)} — {text(l.note or '')}")
+            out.append("")
         if not any_link:
             out.append("No links.\n")
         if self.options.diagrams:
@@ -366,14 +383,13 @@ class SiteContent:
     def analysis_page(self) -> str:
         page = "analysis.md"
         a, lab = self.analysis, self.analysis.labelling
-        counts = lab.counts()
         out = [front_matter("Cruxes and open objections"), "# Cruxes and open objections\n",
                "Each claim's status comes from grounded semantics on the argument graph: supported and "
                "secondary attacks are derived from supports, undercuts block the links they attack, and "
                "a claim is *accepted* when every attack on it fails, *rejected* when an accepted claim "
-               "attacks it, and *undecided* otherwise.\n",
-               f"**{counts['accepted']}** accepted, **{counts['rejected']}** rejected, "
-               f"**{counts['undecided']}** undecided.\n"]
+               "attacks it, and *undecided* otherwise. A question is not an attack: an accepted claim "
+               "that someone asks reasons for is shown as *questioned* (an open question).\n",
+               f"{self.count_line()}.\n"]
         out.append("## Cruxes\n\nClaims whose status, if it flipped, would change the status of the most other claims.\n")
         cruxes = a.cruxes(15)
         out += [f"1. {self.claim_link(page, c, 150)} — changes {n} other claim{'s' if n != 1 else ''}" for c, n in cruxes] or ["None."]
@@ -383,6 +399,15 @@ class SiteContent:
                        if l.kind is not LinkKind.SUPPORTS]
             against = ", ".join(self.claim_link(page, t, 60) for t in dict.fromkeys(targets) if t in self.kb.claim_by_id)
             out.append(f"- {self.claim_link(page, c, 150)}<br><small>against: {against}</small>")
+        out.append("\n## Open questions\n\nClaims that stand, but that someone asks reasons for without arguing against them.\n")
+        asked: dict[str, list[str]] = defaultdict(list)
+        for q, c in a.open_questions():
+            asked[c].append(q)
+        for c, qs in asked.items():
+            by = ", ".join(self.claim_link(page, q, 60) for q in qs)
+            out.append(f"- {self.claim_link(page, c, 150)}<br><small>asked: {by}</small>")
+        if not asked:
+            out.append("None.")
         out.append("\n## Central claims\n\nBy betweenness centrality: claims that join many lines of argument.\n")
         out += [f"1. {self.claim_link(page, c, 150)} ({score:.3f})" for c, score in a.central(15)]
         chains = a.longest_support_chains(5)
@@ -390,10 +415,11 @@ class SiteContent:
             out.append("\n## Longest chains of support\n")
             for chain in chains:
                 out.append("- " + " → ".join(self.claim_link(page, c, 45) for c in chain))
-        rejected = [c for c, l in lab.labels.items() if l.value == "rejected"]
-        if rejected:
-            out.append("\n## Rejected claims\n")
-            out += [f"- {self.claim_link(page, c, 150)}<br><small>{text(lab.reasons[c])}</small>" for c in rejected]
+        for status, heading in (("rejected", "Rejected claims"), ("undecided", "Undecided claims")):
+            picked = [c for c, s in lab.status.items() if s.value == status]
+            if picked:
+                out.append(f"\n## {heading}\n")
+                out += [f"- {self.claim_link(page, c, 150)}<br><small>{self.reason(page, c)}</small>" for c in picked]
         return "\n".join(out) + "\n"
 
     def downloads(self) -> str:
@@ -411,10 +437,13 @@ class SiteContent:
         out.append("\nThe YAML sources, schemas and SHACL shapes are in the repository.\n")
         return "\n".join(out)
 
+    def count_line(self) -> str:
+        counts = self.analysis.labelling.counts()
+        return ", ".join(f"**{n}** {status}" for status, n in counts.items())
+
     # --- markers in hand-written pages -------------------------------------------------------
     def markers(self, page: str) -> dict[str, str]:
         kb = self.kb
-        counts = self.analysis.labelling.counts()
         links = sum(1 for _ in kb.links())
         quotes = sum(len(c.evidence) for c in kb.claims)
         topics = "\n".join(
@@ -423,7 +452,7 @@ class SiteContent:
             "<!-- argmap:counts -->": (
                 f"**{len(kb.topics)}** topics · **{len(kb.claims)}** claims · **{links}** links · "
                 f"**{quotes}** evidence quotes · **{len(kb.sources)}** sources · **{len(kb.people)}** people and roles · "
-                f"**{counts['accepted']}** accepted, **{counts['rejected']}** rejected, **{counts['undecided']}** undecided"),
+                f"{self.count_line()}"),
             "<!-- argmap:topics -->": topics,
             "<!-- argmap:overview -->": self.diagram(page, "overview", "The whole argument map"),
         }
