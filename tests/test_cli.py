@@ -48,3 +48,19 @@ def test_installed_console_script_runs(good_kb):
     assert out.returncode == 2 and "Traceback" not in out.stderr and "no such file" in out.stderr
     out = subprocess.run(cmd + ["validate"], cwd=good_kb, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout
+
+
+def test_explain_gives_the_reason_as_a_sentence_naming_claims_by_text(run, good_kb):
+    r = run("explain", "regulation-fixes-racing", cwd=good_kb)
+    assert r.code == 0
+    flat = " ".join(r.out.split())
+    assert "status: rejected" in r.out
+    assert "Rejected: “Regulators are too slow to fix racing.” [regulators-slow] stands and rebuts it." in flat
+
+
+def test_explain_shows_questions_and_see_also(run, good_kb):
+    flat = " ".join(run("explain", "offense-easy", cwd=good_kb).out.split())
+    assert "status: questioned" in flat and "asks for its reasons without arguing against it" in flat
+    assert "questions offense-why" in flat
+    flat = " ".join(run("explain", "more-draws", cwd=good_kb).out.split())
+    assert "see also (the texts meet here): relates serial-bottleneck" in flat

@@ -97,7 +97,7 @@ class SiteContent:
             return ""
         src = url_rel(page, f"diagrams/{name}.svg")
         return (f'<div class="argmap-diagram"><object type="image/svg+xml" data="{attr(src)}" '
-                f'aria-label="{attr(title)}">{text(title)}</object></div>\n\n'
+                f'aria-label="{attr(title)}">{attr(title)}</object></div>\n\n'
                 f'[Open the diagram on its own]({rel(page, f"diagrams/{name}.svg")})\n')
 
     def edit_line(self, claim: Claim) -> str:
