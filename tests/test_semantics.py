@@ -122,7 +122,7 @@ def test_support_alone_changes_nothing():
 def test_undercut_blocks_a_rebuttal():
     lab = label(kb("o rebuts t; u undercuts o->t"))
     assert lab.labels == {"o": IN, "t": IN, "u": IN}
-    assert lab.reasons["t"] == "Stands: every attack on it fails. the attack from o is undercut."
+    assert lab.reasons["t"] == "Stands: every attack on it fails. The attack from o is undercut."
 
 
 def test_undercut_that_is_rebutted_lets_the_rebuttal_through():
@@ -135,6 +135,8 @@ def test_undercut_support_blocks_the_attacks_derived_through_it():
     # while b's own rebuttal stands; undercutting b->c as well frees c.
     lab = label(kb("a supports b; b rebuts c; u undercuts a->b; v undercuts b->c"))
     assert lab.labels["c"] is IN
+    assert lab.reasons["c"] == ("Stands: every attack on it fails. The attack from b is undercut. "
+                                "The attack from a is undercut.")
 
 
 def test_mutual_rebuttal_is_undecided_with_preferred_information():

@@ -82,14 +82,6 @@ class Attack:
     chain: tuple[str, ...]  # claims from attacker to target
     links: frozenset[LinkKey]  # the supports/rebuts links the attack rests on
 
-    def describe(self) -> str:
-        if self.kind == "rebuts":
-            return f"rebutted by {self.attacker}"
-        path = " → ".join(self.chain)
-        if self.kind == "supported":
-            return f"supported attack from {self.attacker} ({path}: supports, then rebuts)"
-        return f"secondary attack from {self.attacker} ({path}: rebuts a claim it rests on)"
-
 
 @dataclass
 class Framework:
@@ -274,7 +266,7 @@ class ReasonPart:
         if self.kind == "question":
             return f"{a} asks for its reasons without arguing against it"
         if self.kind == "undercut":
-            return f"the attack from {a} is undercut"
+            return f"The attack from {a} is undercut"
         if self.kind == "rebuts":
             move = "rebuts it"
         elif self.kind == "supported":
@@ -303,7 +295,7 @@ class Reason:
         elif self.status is Status.UNDECIDED:
             text = f"Undecided: {'; '.join(attacks)} (a cycle of attacks)."
         elif attacks:
-            text = f"Stands: every attack on it fails. {'; '.join(attacks)}."
+            text = f"Stands: every attack on it fails. {'. '.join(attacks)}."
         else:
             text = "Stands: nothing attacks it."
         if self.questions:
