@@ -38,7 +38,6 @@ def run(args: argparse.Namespace) -> int:
     out = [(l.kind.value, "->".join(l.target_link) if l.target_link else l.target) for l in claim.links]
     into = [(l.kind.value, l.origin) for l in kb.links()
             if (l.target == claim.id and not l.target_link) or (l.target_link and claim.id in l.target_link and l.origin != claim.id)]
-    # "relates" is undirected: show it once, as "see also", from either end
     def show(title, rows):
         if rows:
             print(title)
@@ -49,6 +48,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"  {kind:<9} {other}{tail}")
                 if target is not None and "->" not in other:
                     print(wrap(target.text, "            "))
+    # "relates" is undirected: shown once, under "see also", from either end
     show("this claim:", [(k, o) for k, o in out if k != "relates"])
     show("linked from:", [(k, o) for k, o in into if k != "relates"])
     show("see also (the texts meet here):", [("relates", l.target if l.origin == claim.id else l.origin)

@@ -103,9 +103,9 @@ class DotWriter:
             if link.target not in self.kb.claim_by_id:
                 continue
             style = dict(EDGE_STYLE[link.kind.value])
-            style["tooltip"] = f"{link.origin} {link.kind.value} {link.target}" + (f": {link.note}" if link.note else "")
-            if link.kind is LinkKind.RELATES:
-                style["tooltip"] = f"{link.origin} and {link.target}: the texts meet here" + (f": {link.note}" if link.note else "")
+            what = (f"{link.origin} and {link.target}: the texts meet here" if link.kind is LinkKind.RELATES
+                    else f"{link.origin} {link.kind.value} {link.target}")
+            style["tooltip"] = what + (f": {link.note}" if link.note else "")
             if self.opt.link:
                 style["URL"] = self.opt.link(link.origin)
                 style["target"] = "_top"

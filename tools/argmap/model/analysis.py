@@ -8,7 +8,7 @@ import networkx as nx
 
 from .graph import ArgumentGraph
 from .kb import LinkKind
-from .semantics import Label, Labelling, Status, flatten, grounded, label
+from .semantics import Label, Labelling, flatten, grounded, label
 
 
 @dataclass
@@ -68,10 +68,8 @@ class Analysis:
         return sorted(c for c in objecting if c in self.graph.graph and not self.graph.attackers_of(c))
 
     def open_questions(self) -> list[tuple[str, str]]:
-        """(questioner, questioned) pairs where the questioned claim is shown as questioned."""
-        status = self.labelling.status
-        return [(q, c) for c, qs in self.graph.questions.items() for q in qs
-                if status.get(c) is Status.QUESTIONED and q in self.labelling.explanations[c].questions]
+        """(questioner, questioned) pairs behind each claim shown as questioned (its reason lists them)."""
+        return [(q, c) for c, reason in self.labelling.explanations.items() for q in reason.questions]
 
     def longest_support_chains(self, top: int = 5) -> list[list[str]]:
         """The longest chains of supports (one per end claim), longest first."""

@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..export.dot import DiagramOptions, claim_diagram, overview, render, topic_diagram
+from ..export.dot import STATUS_STYLE, DiagramOptions, claim_diagram, overview, render, topic_diagram
 from ..load.texts import TextStore
 from ..model.analysis import Analysis
 from ..model.kb import Claim, KnowledgeBase, LinkKind
@@ -20,7 +20,7 @@ from ..model.quotes import find_quote
 from .markdown import attr, front_matter, rel, shorten, text, url_rel
 
 KIND_LABEL = {"thesis": "Thesis", "claim": "Claim", "fact": "Fact", "estimate": "Estimate", "proposal": "Proposal"}
-MARK = {"accepted": "✓", "rejected": "✗", "undecided": "?", "questioned": "✓?"}
+MARK = {status: mark for status, (_, mark) in STATUS_STYLE.items()}  # the diagrams' marks
 STATUS_MARK = {status: f"{mark} {status}" for status, mark in MARK.items()}
 INCOMING = {"supports": "Supported by", "rebuts": "Rebutted by", "undercuts": "Undercut by", "questions": "Questioned by"}
 OUTGOING = {"supports": "Supports", "rebuts": "Rebuts", "undercuts": "Undercuts the link", "questions": "Questions"}
