@@ -240,3 +240,27 @@ def test_might_before_a_date_is_not_a_hedge():
     assert hedge_in("this might not happen") == "might"
     assert hedge_in("It looks to me like the bottleneck") == "It looks to me"
     assert is_hedged("Soares fails to see how this helps") and not is_hedged("This will not help")
+
+
+@pytest.mark.parametrize("name", ["urn.yaml", "people.yaml", "sources.yaml", "tags.yaml"])
+def test_one_unreadable_file_gives_one_error_not_a_flood(run, good_kb, name):
+    # a file others point into stops parsing: references into it are its consequence, not new errors
+    path = good_kb / "claims" / name
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines.insert(2, "\tbroken: [\n")  # a tab cannot indent YAML: a syntax error on line 3
+    path.write_text("".join(lines), encoding="utf-8")
+    r = run("validate", "--format", "json", cwd=good_kb)
+    findings = r.json()["findings"]
+    assert r.code == 1
+    assert [(f["file"], f["rule"]) for f in findings if f["severity"] == "error"] == [(f"claims/{name}", "yaml-syntax")]
+    assert findings[0]["line"] == 3
+    assert "not checked" in findings[0]["hint"]
+
+
+def test_a_real_unknown_reference_is_still_reported_beside_an_unreadable_file(run, good_kb):
+    (good_kb / "claims" / "tags.yaml").write_text("tags: [\n", encoding="utf-8")
+    urn = good_kb / "claims" / "urn.yaml"
+    urn.write_text(urn.read_text(encoding="utf-8").replace("      - supports: more-draws\n", "      - supports: no-such-claim\n", 1),
+                   encoding="utf-8")
+    rules = {f["rule"] for f in run("validate", "--format", "json", cwd=good_kb).json()["findings"]}
+    assert {"yaml-syntax", "unknown-claim"} <= rules

@@ -62,3 +62,42 @@ def test_recursive_alias_is_a_finding_not_a_crash(tmp_path):
 def test_unreadable_path_is_a_finding(tmp_path):
     doc, findings = read_document(tmp_path, "folder.yaml")
     assert doc is None and findings[0].rule == "unreadable-file"
+
+
+def test_deep_nesting_is_a_finding_not_a_recursion_error(tmp_path):
+    # libyaml itself stops at 1000 levels; below that the reader must stop, not overflow
+    for text in ("- " * 900 + "x\n", "[" * 900 + "]" * 900 + "\n", "".join("  " * i + "k:\n" for i in range(900)) + "  " * 900 + "x\n"):
+        doc, findings = read_document(write(tmp_path, text), "f.yaml")
+        assert doc is None
+        assert [f.rule for f in findings] in (["too-deep"], ["yaml-syntax"])
+    doc, findings = read_document(write(tmp_path, "- " * 900 + "x\n"), "f.yaml")
+    assert findings[0].rule == "too-deep" and findings[0].loc.line == 1
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for prev, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    doc, findings = read_document(write(tmp_path, "\n".join(lines) + "\n"), "f.yaml")  # 9^9 values expanded
+    assert doc is None and [f.rule for f in findings] == ["alias-bomb"]
+
+
+def test_a_few_aliases_are_fine(tmp_path):
+    doc, findings = read_document(write(tmp_path, "a: &x [1, 2]\nb: *x\nc: *x\n"), "f.yaml")
+    assert findings == [] and doc.data == {"a": [1, 2], "b": [1, 2], "c": [1, 2]}
+
+
+def test_unclosed_quote_is_reported_where_it_opens(tmp_path):
+    body = "".join(f"  - id: c{i}\n    text: 'claim {i}'\n" for i in range(40))
+    text = "claims:\n  - id: first\n    text: \"an unclosed quote\n" + body + '  - id: last\n    text: "closed"\n'
+    doc, findings = read_document(write(tmp_path, text), "f.yaml")
+    (f,) = findings
+    assert f.rule == "yaml-syntax" and (f.loc.line, f.loc.col) == (3, 11)
+    assert "opened at line 3" in f.message and "closing quote" in f.message
+    assert "gave up at line" in f.hint
+
+
+def test_unfinished_token_is_reported_where_it_began(tmp_path):
+    doc, findings = read_document(write(tmp_path, "a: 1\nb: 'never closed\n"), "f.yaml")
+    (f,) = findings
+    assert f.rule == "yaml-syntax" and (f.loc.line, f.loc.col) == (2, 4)

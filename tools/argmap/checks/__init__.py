@@ -21,6 +21,11 @@ class CheckContext:
     texts: TextStore
     require_texts: bool = False
     texts_hint: str = ""  # how the texts folder was chosen, for the missing-texts message
+    # what files that could not be read seem to define and mention: a reference to an id they
+    # define, or a claim nobody links to that they mention, is a consequence of that file's
+    # error, not a finding of its own
+    unreadable_defines: frozenset[str] = frozenset()
+    unreadable_mentions: frozenset[str] = frozenset()
 
 
 Check = Callable[[CheckContext], Iterable[Finding]]

@@ -34,6 +34,11 @@ def _unknown(rule: str, what: str, ref: str, known, loc, extra: str = "") -> Fin
 
 def check(ctx: "CheckContext") -> Iterator[Finding]:
     kb = ctx.kb
+
+    def absent(ref: str, table) -> bool:
+        # a reference into a file that could not be read is that file's error, not one of its own
+        return ref not in table and ref not in ctx.unreadable_defines
+
     yield from _duplicates(kb.claims, "claim")
     yield from _duplicates(kb.topics, "topic")
     yield from _duplicates(kb.sources, "source")
@@ -46,41 +51,41 @@ def check(ctx: "CheckContext") -> Iterator[Finding]:
                         topic.at.get("id", topic.loc), hint=f"name the file {topic.id}.yaml or set id: {stem}")
         yield from _duplicates(topic.threads, "thread")
     for source in kb.sources:
-        if source.author and source.author not in kb.person_by_id:
+        if source.author and absent(source.author, kb.person_by_id):
             yield _unknown("unknown-person", "person", source.author, kb.person_by_id, source.at.get("author"))
     threads = {t.id: {th.id for th in t.threads} for t in kb.topics}
     for claim in kb.claims:
         at = claim.at
-        if claim.by and claim.by not in kb.person_by_id:
+        if claim.by and absent(claim.by, kb.person_by_id):
             yield _unknown("unknown-person", "person", claim.by, kb.person_by_id, at.get("by"), " in 'by'")
         for i, who in enumerate(claim.about):
-            if who not in kb.person_by_id:
+            if absent(who, kb.person_by_id):
                 yield _unknown("unknown-person", "person", who, kb.person_by_id, at.get("about"), " in 'about'")
         for tag in claim.tags:
-            if tag not in kb.tag_by_id:
+            if absent(tag, kb.tag_by_id):
                 yield _unknown("unknown-tag", "tag", tag, kb.tag_by_id, at.get("tags"), " (add it to tags.yaml first)")
         if claim.thread and claim.thread not in threads.get(claim.topic, set()):
             yield _unknown("unknown-thread", "thread", claim.thread, threads.get(claim.topic, ()), at.get("thread"),
                            f" (not among topic '{claim.topic}' threads)")
         for ev in claim.evidence:
-            if ev.source not in kb.source_by_id:
+            if absent(ev.source, kb.source_by_id):
                 yield _unknown("unknown-source", "source", ev.source, kb.source_by_id, ev.at.get("source"))
-        yield from _link_targets(ctx, claim)
+        yield from _link_targets(ctx, claim, absent)
 
 
-def _link_targets(ctx: "CheckContext", claim) -> Iterator[Finding]:
+def _link_targets(ctx: "CheckContext", claim, absent) -> Iterator[Finding]:
     kb = ctx.kb
     for link in claim.links:
         where = link.at.get(link.kind.value, link.loc)
         if link.target_link is None:
-            if link.target not in kb.claim_by_id:
+            if absent(link.target, kb.claim_by_id):
                 yield _unknown("unknown-claim", "claim", link.target, kb.claim_by_id, where, f" in '{link.kind.value}'")
             continue
         a, b = link.target_link
-        missing = [x for x in (a, b) if x not in kb.claim_by_id]
+        missing = [x for x in (a, b) if absent(x, kb.claim_by_id)]
         for x in missing:
             yield _unknown("unknown-claim", "claim", x, kb.claim_by_id, where, " in 'undercuts'")
-        if missing:
+        if missing or a not in kb.claim_by_id or b not in kb.claim_by_id:
             continue
         origin = kb.claim_by_id[a]
         arguing = (LinkKind.SUPPORTS, LinkKind.REBUTS)  # a question or relation has no inference to undercut

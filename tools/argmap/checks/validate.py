@@ -41,7 +41,14 @@ def validate(
     is still loaded, so references across files resolve. Findings with no file are kept.
     """
     loaded = load_folder(folder, root)
-    ctx = CheckContext(loaded.kb, TextStore(texts_dir), require_texts=require_texts, texts_hint=texts_hint)
+    ctx = CheckContext(
+        loaded.kb,
+        TextStore(texts_dir),
+        require_texts=require_texts,
+        texts_hint=texts_hint,
+        unreadable_defines=frozenset().union(*(u.defines for u in loaded.unreadable.values())),
+        unreadable_mentions=frozenset().union(*(u.mentions for u in loaded.unreadable.values())),
+    )
     findings = loaded.findings + run_checks(ctx)
     if only is not None:
         findings = [f for f in findings if f.loc is None or f.loc.file in only]

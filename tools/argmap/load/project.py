@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,29 @@ class Loaded:
     documents: list[Document]
     findings: list[Finding] = field(default_factory=list)
     files: list[str] = field(default_factory=list)  # display paths of every file read
+    # files that could not be read, read again as plain text: a best guess at what they
+    # define and mention, so that consequences of their error are not reported as errors
+    unreadable: dict[str, "Unreadable"] = field(default_factory=dict)
+
+
+_ID_LINE = re.compile(r"""^[ \t-]*\{?[ \t]*id:[ \t]*["']?([A-Za-z0-9_.-]+)""", re.MULTILINE)
+_WORD = re.compile(r"[A-Za-z0-9_.-]+")
+
+
+@dataclass(frozen=True)
+class Unreadable:
+    """What a file that does not parse seems to hold, found by a plain text search."""
+
+    defines: frozenset[str]  # ids on `id:` lines
+    mentions: frozenset[str]  # every id-like word, e.g. link targets and cited sources
+
+    @classmethod
+    def scan(cls, path: Path) -> "Unreadable":
+        try:
+            text = path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            return cls(frozenset(), frozenset())
+        return cls(frozenset(_ID_LINE.findall(text)), frozenset(_WORD.findall(text)))
 
 
 def display_path(path: Path, root: Path) -> str:
@@ -41,6 +66,7 @@ def load_folder(folder: Path, root: Path | None = None) -> Loaded:
     documents: list[Document] = []
     findings: list[Finding] = []
     files: list[str] = []
+    unreadable: dict[str, Unreadable] = {}
     if not folder.is_dir():
         findings.append(error("no-claims", f"knowledge-base folder not found: {folder}", None))
         return Loaded(KnowledgeBase(), documents, findings, files)
@@ -48,6 +74,10 @@ def load_folder(folder: Path, root: Path | None = None) -> Loaded:
         display = display_path(path, root)
         files.append(display)
         doc, problems = read_document(path, display)
+        if doc is None:
+            unreadable[display] = Unreadable.scan(path)
+            note = "until this file reads, references to what it defines are not checked"
+            problems = [dataclasses.replace(f, hint=f"{f.hint}; {note}" if f.hint else note) for f in problems]
         findings.extend(problems)
         if doc is None:
             continue
@@ -55,4 +85,4 @@ def load_folder(folder: Path, root: Path | None = None) -> Loaded:
         documents.append(doc)
     if not files:
         findings.append(error("no-claims", f"no YAML files in {display_path(folder, root)}", Loc(display_path(folder, root))))
-    return Loaded(build(documents), documents, findings, files)
+    return Loaded(build(documents), documents, findings, files, unreadable)

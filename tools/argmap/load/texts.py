@@ -24,9 +24,13 @@ class TextStore:
         if not self.available or not name:
             return None
         if name not in self._cache:
+            path = (self.folder / name).resolve()  # type: ignore[operator]
             try:
-                raw = (self.folder / name).read_text(encoding="utf-8")  # type: ignore[operator]
-            except (OSError, UnicodeDecodeError):
+                path.relative_to(self.folder.resolve())  # type: ignore[union-attr]
+                if path == self.folder.resolve():  # type: ignore[union-attr]
+                    raise ValueError(name)
+                raw = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError, ValueError):  # unreadable, or outside the texts folder
                 self._cache[name] = None
             else:
                 self._cache[name] = NormalisedText.of(raw)

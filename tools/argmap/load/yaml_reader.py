@@ -26,6 +26,13 @@ except ImportError:  # pragma: no cover - libyaml missing: same results, slower
 
 PathKey = tuple  # a path into the data: keys and list indices
 
+# An argmap file is about six levels deep; anything far deeper is a mistake or an attack,
+# and the walk below is recursive, so refuse it before walking.
+MAX_DEPTH = 64
+# Aliases let a small file expand to an exponential tree ("billion laughs"). The format needs
+# no aliases at all; allow them, but only up to this many nodes once expanded.
+MAX_EXPANDED_NODES = 2_000_000
+
 
 @dataclass
 class Document:
@@ -49,6 +56,7 @@ class Document:
 
 
 _scalar_constructor = yaml.constructor.SafeConstructor()
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 
 
 def _mark(node: yaml.Node) -> tuple[int, int]:
@@ -64,10 +72,19 @@ class _Walker:
     def value(self, node: yaml.Node, path: PathKey) -> Any:
         self.doc.values[path] = _mark(node)
         if isinstance(node, yaml.ScalarNode):
-            value = _scalar_constructor.construct_object(node)
+            try:
+                value = _scalar_constructor.construct_object(node)
+            except (ValueError, TypeError, OverflowError) as exc:  # e.g. `!!int xyz`, `!!float 1e999999`
+                self.findings.append(error("yaml-syntax", f"the value {node.value!r:.60} does not fit its tag {node.tag}: {exc}",
+                                           self.doc.loc(path), hint="remove the !!tag, or fix the value"))
+                return None
             if isinstance(value, (datetime.date, datetime.datetime)):
                 return value.isoformat()  # dates are strings in this format
             return value
+        if node.tag not in _COLLECTION_TAGS:
+            # the safe loader never runs a tag's code; say that the tag is not honoured
+            self.findings.append(error("yaml-syntax", f"tag {node.tag} is not allowed here", self.doc.loc(path),
+                                       hint="argmap files use plain YAML: remove the !tag"))
         if id(node) in self.active:
             self.findings.append(error("yaml-syntax", "recursive alias", self.doc.loc(path)))
             return None
@@ -104,6 +121,101 @@ class _Walker:
         return out
 
 
+def _structure_problem(root: yaml.Node, display: str) -> Finding | None:
+    """Depth and alias-expansion limits, checked without recursion.
+
+    Post-order walk with memoised subtree sizes: an alias points to the same node object,
+    so a shared subtree is sized once but counted every time it is used.
+    """
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, done = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            size[id(node)] = 1
+            continue
+        if depth > MAX_DEPTH:
+            return error(
+                "too-deep",
+                f"the data is nested more than {MAX_DEPTH} levels deep here",
+                Loc(display, *_mark(node)),
+                hint="argmap files are a few levels deep (topic > claims > claim > links); look for stray '-' or '['",
+            )
+        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
+        if done:
+            on_path.discard(id(node))
+            size[id(node)] = 1 + sum(size.get(id(c), 0) for c in children)
+            if size[id(node)] > MAX_EXPANDED_NODES:
+                return error(
+                    "alias-bomb",
+                    f"aliases here expand to more than {MAX_EXPANDED_NODES:,} values",
+                    Loc(display, *_mark(node)),
+                    hint="write the values out instead of repeating anchors (&name / *name)",
+                )
+            continue
+        if id(node) in size or id(node) in on_path:
+            continue  # sized already (a shared alias), or a recursive alias the walk reports
+        on_path.add(id(node))
+        stack.append((node, depth, True))
+        stack.extend((c, depth + 1, False) for c in children if id(c) not in size)
+    return None
+
+
+def _unclosed_quote(text: str, line: int, col: int) -> tuple[int, int, int] | None:
+    """Find a quoted string that probably lost its closing quote before the error at (line, col).
+
+    The scanner pairs the unclosed quote with the next quote mark further down, so the
+    parser fails far from the mistake. The sign is the last token before the error: a quoted
+    scalar that runs over several lines. Returns (start line, start col, end line), 1-based.
+    """
+    last = None
+    try:
+        for token in yaml.scan(text, Loader=_Loader):
+            if (token.start_mark.line + 1, token.start_mark.column + 1) >= (line, col):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ('"', "'")
+        and last.end_mark.line > last.start_mark.line
+    ):
+        return last.start_mark.line + 1, last.start_mark.column + 1, last.end_mark.line + 1
+    return None
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> Finding:
+    """A YAML syntax error, placed where the broken construct began when that can be told."""
+    problem = exc.problem or "syntax error"
+    mark = exc.problem_mark or exc.context_mark
+    if mark is None:
+        return error("yaml-syntax", f"YAML syntax error: {problem}", Loc(display))
+    line, col = mark.line + 1, mark.column + 1
+    gave_up = f"the parser gave up at line {line}, column {col}: {problem}"
+    quote = _unclosed_quote(text, line, col)
+    if quote:
+        start_line, start_col, end_line = quote
+        return error(
+            "yaml-syntax",
+            f"a quoted string opened at line {start_line} runs on to line {end_line}: is a closing quote missing?",
+            Loc(display, start_line, start_col),
+            hint=gave_up,
+        )
+    context = exc.context or ""
+    if exc.context_mark is not None and context.startswith("while scanning") and "plain scalar" not in context:
+        # the scanner knows where the token it could not finish began (a quote, a key): that
+        # is the mistake. A plain scalar is different: it ended fine, the next line is wrong.
+        start = Loc(display, exc.context_mark.line + 1, exc.context_mark.column + 1)
+        return error("yaml-syntax", f"YAML syntax error {context}: {problem}", start, hint=gave_up)
+    hint = None
+    if exc.context_mark is not None and context:
+        hint = f"{context} that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}"
+    suffix = f" ({context})" if context else ""
+    return error("yaml-syntax", f"YAML syntax error: {problem}{suffix}", Loc(display, line, col), hint=hint)
+
+
 def _byte_position(raw: bytes, offset: int) -> tuple[int, int]:
     before = raw[:offset]
     line = before.count(b"\n") + 1
@@ -135,15 +247,16 @@ def read_document(path: Path, display: str) -> tuple[Document | None, list[Findi
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = Loc(display, mark.line + 1, mark.column + 1) if mark else loc
-        problem = exc.problem or "syntax error"
-        context = f" ({exc.context})" if exc.context else ""
-        return None, [error("yaml-syntax", f"YAML syntax error: {problem}{context}", where)]
+        return None, [_syntax_error(exc, text, display)]
     except yaml.YAMLError as exc:
         return None, [error("yaml-syntax", f"YAML error: {exc}", loc)]
+    except RecursionError:  # pragma: no cover - libyaml bounds nesting at 1000 first
+        return None, [error("too-deep", "the data is nested too deeply to read", loc)]
     if node is None:
         return None, [error("empty-file", "file has no YAML content", loc)]
+    problem = _structure_problem(node, display)
+    if problem:
+        return None, [problem]
     doc = Document(path=path, display=display, data=None)
     walker = _Walker(doc)
     try:
