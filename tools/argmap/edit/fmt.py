@@ -14,6 +14,7 @@ nothing; a rewrite that would change any value is refused.
 
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -56,28 +57,71 @@ def _resolve(node: dict, root: dict) -> dict:
     return merged
 
 
+def _last_slot(node: Any) -> tuple[list, int] | None:
+    """Where ruamel keeps the comment that follows ``node`` on the page: the comment slot of
+    its deepest last entry (index 2 of a mapping key's slot, index 0 of a list item's)."""
+    while isinstance(node, (CommentedMap, CommentedSeq)) and len(node) and not node.fa.flow_style():
+        key = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+        child = node[key]
+        if isinstance(child, (CommentedMap, CommentedSeq)) and len(child) and not child.fa.flow_style():
+            node = child
+            continue
+        index = 2 if isinstance(node, CommentedMap) else 0
+        slot = node.ca.items.setdefault(key, [None, None, None, None])
+        return slot, index
+    return None
+
+
+def _take_trailing(node: Any):
+    """Detach the full-line comments that follow ``node`` (an end-of-line comment stays put)."""
+    found = _last_slot(node)
+    if not found or found[0][found[1]] is None:
+        return None
+    slot, index = found
+    token = slot[index]
+    text: str = token.value
+    eol, rest = ("", text) if not text.startswith("#") else text.split("\n", 1) if "\n" in text else (text, "")
+    if not rest.strip():
+        return None
+    moved = copy.copy(token)
+    moved.value = rest
+    if eol:
+        token.value = eol + "\n"
+    else:
+        slot[index] = None
+    return moved
+
+
+def _put_trailing(node: Any, token) -> None:
+    found = _last_slot(node)
+    if not found:
+        return
+    slot, index = found
+    if slot[index] is None:
+        slot[index] = token
+    else:
+        existing = slot[index].value
+        slot[index].value = existing + ("" if existing.endswith("\n") else "\n") + token.value
+
+
 def _reorder(mapping: CommentedMap, order: list[str]) -> None:
     """Put the keys of ``mapping`` in ``order`` (unknown keys after), keeping their comments.
 
-    ruamel attaches a comment on the lines after a value to that value's key, so a section
-    comment before the next list item hangs on the mapping's last key; when the last key
-    changes, that comment moves to the new last key so it stays where it was on the page.
+    ruamel attaches a comment on the lines after a value to the deepest last entry before it,
+    so a section comment before the next list item hangs on this mapping's last value. When
+    the order changes, that comment is detached first and re-attached to the new last value,
+    so it stays where it was on the page.
     """
     keys = list(mapping)
     rank = {k: i for i, k in enumerate(order)}
     wanted = sorted(keys, key=lambda k: (rank.get(k, len(order)), keys.index(k)))
     if wanted == keys:
         return
-    old_last, new_last = keys[-1], wanted[-1]
-    trailing = mapping.ca.items.get(old_last)
+    trailing = _take_trailing(mapping)
     for key in wanted:
         mapping.move_to_end(key)
-    if old_last != new_last and trailing and len(trailing) > 2 and trailing[2] is not None:
-        comment = trailing[2]
-        trailing[2] = None
-        slot = mapping.ca.items.setdefault(new_last, [None, None, None, None])
-        if slot[2] is None:
-            slot[2] = comment
+    if trailing is not None:
+        _put_trailing(mapping, trailing)
 
 
 # --- folding prose ----------------------------------------------------------------------------
