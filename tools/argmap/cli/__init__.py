@@ -13,10 +13,10 @@ from typing import Callable, Sequence
 
 from .. import __version__
 from ..config import ConfigError
-from . import diagram, explain, fmt, query, rdf, rename, stats, validate
+from . import diagram, diff, explain, fmt, new, query, rdf, rename, stats, validate
 from .common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CommandFailed, UsageError
 
-COMMANDS = (validate, stats, explain, rdf, query, diagram, fmt, rename)
+COMMANDS = (validate, new, fmt, rename, diff, stats, explain, rdf, query, diagram)
 
 
 def build_parser() -> argparse.ArgumentParser:

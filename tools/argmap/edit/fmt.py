@@ -197,16 +197,28 @@ class _Formatter:
         return text
 
 
+def format_entry(entry: CommentedMap, kind: str, list_key: str) -> None:
+    """Lay out one new list entry (a claim, a person, ...) as ``fmt`` would, leaving the rest of the file alone."""
+    root = _schema(kind)
+    listing = _resolve(root, root).get("properties", {}).get(list_key, {})
+    _Formatter(root).node(entry, _resolve(listing, root).get("items", {}), 4)
+
+
 def schema_kind(path: Path) -> str:
     return SPECIAL_FILES.get(path.stem, "claims")
 
 
 def format_text(doc: RoundTrip, kind: str) -> str:
-    """The canonical text of a loaded file; raises EditError if formatting would change a value."""
+    """The canonical text of a loaded (and perhaps edited) file.
+
+    Raises EditError if formatting would change a value: the formatted text must hold the
+    same data as the document holds before formatting.
+    """
+    before = doc.dump()
     root = _schema(kind)
     _Formatter(root).node(doc.data, root, 0)
     text = doc.dump()
-    if not same_values(doc.original, text):
+    if not same_values(before, text):
         raise EditError(f"{doc.path}: formatting would change a value; not rewritten (please report this)")
     return text
 
