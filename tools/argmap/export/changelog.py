@@ -32,6 +32,18 @@ def _words(words: list[tuple[str, str]]) -> str:
     return " ".join(parts)
 
 
+def _section(title: str, items: list[str]) -> list[str]:
+    return [f"#### {title}", "", *(f"- {item}" for item in items), ""] if items else []
+
+
+def _link(change) -> str:
+    if change.before is None:
+        return f"added: `{change.origin}` **{change.after}** `{change.target}`"
+    if change.after is None:
+        return f"removed: `{change.origin}` ~~{change.before}~~ `{change.target}`"
+    return f"retyped: `{change.origin}` ~~{change.before}~~ **{change.after}** `{change.target}`"
+
+
 def to_markdown(changes: ChangeSet, base: str, head: str) -> str:
     lines = [f"### argmap diff: `{base}` → `{head}`", ""]
     if changes.empty:
@@ -49,34 +61,11 @@ def to_markdown(changes: ChangeSet, base: str, head: str) -> str:
             why = "edited here" if s.edited else "**not edited: moved by links elsewhere**"
             lines.append(f"| `{s.id}` {_short(s.text, 80)} | {_status(s.before)} | {_status(s.after)} | {why} |")
         lines.append("")
-    if changes.added:
-        lines += ["#### Claims added", ""]
-        lines += [f"- `{c.id}` ({_status(c.status)}): {_short(c.text)}" for c in changes.added]
-        lines.append("")
-    if changes.removed:
-        lines += ["#### Claims removed", ""]
-        lines += [f"- `{c.id}` (was {_status(c.status)}): {_short(c.text)}" for c in changes.removed]
-        lines.append("")
-    if changes.reworded:
-        lines += ["#### Claims reworded", ""]
-        lines += [f"- `{r.id}`: {_words(r.words)}" for r in changes.reworded]
-        lines.append("")
-    if changes.fields:
-        lines += ["#### Other claim fields", ""]
-        lines += [f"- `{f.id}` {f.field}: `{f.before}` → `{f.after}`" for f in changes.fields]
-        lines.append("")
-    if changes.links:
-        lines += ["#### Links", ""]
-        for l in changes.links:
-            if l.before is None:
-                lines.append(f"- added: `{l.origin}` **{l.after}** `{l.target}`")
-            elif l.after is None:
-                lines.append(f"- removed: `{l.origin}` ~~{l.before}~~ `{l.target}`")
-            else:
-                lines.append(f"- retyped: `{l.origin}` ~~{l.before}~~ **{l.after}** `{l.target}`")
-        lines.append("")
-    if changes.quotes:
-        lines += ["#### Evidence quotes", ""]
-        lines += [f"- {q.change} on `{q.claim}` ({q.source}): “{_short(q.quote, 100)}”" for q in changes.quotes]
-        lines.append("")
+    lines += _section("Claims added", [f"`{c.id}` ({_status(c.status)}): {_short(c.text)}" for c in changes.added])
+    lines += _section("Claims removed", [f"`{c.id}` (was {_status(c.status)}): {_short(c.text)}" for c in changes.removed])
+    lines += _section("Claims reworded", [f"`{r.id}`: {_words(r.words)}" for r in changes.reworded])
+    lines += _section("Other claim fields", [f"`{f.id}` {f.field}: `{f.before}` → `{f.after}`" for f in changes.fields])
+    lines += _section("Links", [_link(l) for l in changes.links])
+    lines += _section("Evidence quotes", [f"{q.change} on `{q.claim}` ({q.source}): “{_short(q.quote, 100)}”"
+                                          for q in changes.quotes])
     return "\n".join(lines)
