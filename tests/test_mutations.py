@@ -110,16 +110,14 @@ def test_corrupt_a_quote(run, kb):
 
 def test_close_a_support_cycle(run, kb):
     link, target = a_link(LinkKind.SUPPORTS, cross_file=False)
-    origin = SHIPPED.claim_by_id[link.origin]
     lines = lines_of(kb, target.loc.file)
-    at = next(i for i in range(target.loc.line, len(lines)) if lines[i].startswith("    evidence:"))
-    block = ["    links:\n"] if not target.links else []
-    if target.links:
+    back = f"      - supports: {link.origin}\n"
+    if target.links:  # add the link back as the target's first link
         at = target.links[0].loc.line - 1
-    lines[at:at] = block + [f"      - supports: {origin.id}\n"] if target.links else []
-    if not target.links:  # put links after the evidence block
-        end = claim_span(kb, target)[1]
-        lines[end:end] = ["    links:\n", f"      - supports: {origin.id}\n"]
+        lines[at:at] = [back]
+    else:  # give the target a links block at the end of its entry
+        at = claim_span(kb, target)[1]
+        lines[at:at] = ["    links:\n", back]
     write(kb, target.loc.file, lines)
     assert any(rule == "support-cycle" and file == target.loc.file for file, _, rule in errors(run, kb))
 
