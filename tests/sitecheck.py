@@ -25,7 +25,7 @@ class _Page(HTMLParser):
         for key in ("id", "name"):
             if a.get(key) and (key == "id" or tag == "a"):
                 self.ids.add(a[key])
-        for key in ("href", "src", "data"):
+        for key in ("href", "src", "data", "xlink:href"):
             if a.get(key) and not (tag == "link" and a.get("rel") in ("preconnect", "dns-prefetch")):
                 self.links.append(a[key])
 

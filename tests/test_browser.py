@@ -89,3 +89,163 @@ def test_home_topic_and_claim_pages_render_without_console_errors(served):
             browser.close()
     for name in pages:
         assert (SHOTS / f"{name}.png").stat().st_size > 10_000
+
+
+# --- readers: moving around a diagram, the outline, accessibility, phones ---------------------
+
+READABLE = 0.9  # argmap-map.js opens no diagram smaller than this
+
+
+def _biggest_topic(kb):
+    return max(kb.topics, key=lambda t: len(t.claim_ids))
+
+
+def _map_state(page):
+    return page.evaluate("""() => {
+        const f = document.querySelector('figure.argmap-map');
+        const frame = f.querySelector('.argmap-frame').getBoundingClientRect();
+        const found = f.querySelector('g.node.argmap-found');
+        const box = found && found.getBoundingClientRect();
+        return {live: f.classList.contains('argmap-live'), scale: f.argmap.panzoom.getScale(),
+                pan: f.argmap.panzoom.getPan(), found: found && found.id,
+                off: box && [box.left + box.width / 2 - (frame.left + frame.width / 2),
+                             box.top + box.height / 2 - (frame.top + frame.height / 2)],
+                lit: f.querySelectorAll('g.edge.argmap-lit').length};
+    }""")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def test_diagram_zoom_find_keyboard_and_hover(served, browser):
+    url, kb = served
+    topic = _biggest_topic(kb)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{url}/topics/{topic.id}/", wait_until="networkidle")
+    page.wait_for_timeout(300)
+    state = _map_state(page)
+    assert state["live"] and state["scale"] >= READABLE - 1e-6 or state["scale"] >= 0.3  # readable, or the whole fits
+    before = state["scale"]
+    page.get_by_role("button", name="Zoom in").click()
+    page.wait_for_timeout(400)
+    assert _map_state(page)["scale"] > before  # zoom changes the view
+
+    target = next(kb.claim_by_id[c] for c in topic.claim_ids if kb.claim_by_id[c].kind != "thesis")
+    words = " ".join(target.text.split()[:6])
+    page.get_by_placeholder("Find a claim (words or id)").fill(words)
+    page.wait_for_timeout(500)
+    state = _map_state(page)
+    assert state["found"] == f"claim-{target.id}"
+    assert abs(state["off"][0]) < 40 and abs(state["off"][1]) < 40  # centred in the frame
+    assert "claim" in page.get_by_role("status").first.inner_text()
+    assert state["lit"] > 0  # its links stand out
+
+    frame = page.locator(".argmap-frame").first
+    frame.focus()
+    scale, pan = _map_state(page)["scale"], _map_state(page)["pan"]
+    page.keyboard.press("-")
+    page.wait_for_timeout(300)
+    assert _map_state(page)["scale"] < scale
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_timeout(400)
+    assert _map_state(page)["pan"]["x"] != pan["x"]
+    page.get_by_role("button", name="Fit the whole diagram").click()
+    page.wait_for_timeout(400)
+    fitted = _map_state(page)["scale"]
+    assert fitted <= 1
+    assert errors == []
+    page.screenshot(path=str(SHOTS / "topic-found.png"))
+    page.close()
+
+
+def test_deep_link_centres_the_claim(served, browser):
+    url, kb = served
+    topic = _biggest_topic(kb)
+    target = kb.claim_by_id[topic.claim_ids[len(topic.claim_ids) // 2]]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{url}/topics/{topic.id}/#{target.id}", wait_until="networkidle")
+    page.wait_for_timeout(600)
+    state = _map_state(page)
+    assert state["found"] == f"claim-{target.id}"
+    assert abs(state["off"][0]) < 40 and abs(state["off"][1]) < 40
+    page.close()
+
+
+def test_outline_unfolds(served, browser):
+    url, kb = served
+    topic = _biggest_topic(kb)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{url}/topics/{topic.id}/", wait_until="networkidle")
+    closed = page.locator("ul.argmap-tree details:not([open])").first.element_handle()  # fixed, not re-queried
+    inner = closed.query_selector(":scope > ul > li")
+    assert not closed.evaluate("d => d.open") and not inner.is_visible()
+    closed.query_selector(":scope > summary").click()
+    assert closed.evaluate("d => d.open") and inner.is_visible()
+    page.close()
+
+
+def test_without_javascript_the_diagram_still_shows_and_links(served, browser):
+    url, kb = served
+    topic = _biggest_topic(kb)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(f"{url}/topics/{topic.id}/", wait_until="load")
+    svg = page.locator("figure.argmap-map svg").first
+    assert svg.is_visible()
+    assert svg.locator("a").count() >= len(topic.claim_ids)
+    frame = page.locator(".argmap-frame").first
+    assert frame.evaluate("f => f.scrollWidth > f.clientWidth || f.scrollHeight > f.clientHeight")  # it scrolls
+    context.close()
+
+
+def _pages(url, kb):
+    topic = _biggest_topic(kb)
+    thesis = next(c for c in kb.claims if c.kind == "thesis" and c.topic == topic.id)
+    return {"home": f"{url}/", "topic": f"{url}/topics/{topic.id}/", "claim": f"{url}/claims/{thesis.id}/",
+            "source": f"{url}/sources/{kb.sources[0].id}/", "analysis": f"{url}/analysis/"}
+
+
+def test_no_serious_accessibility_violations(served, browser):
+    from axe_playwright_python.sync_playwright import Axe
+
+    url, kb = served
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems = {}
+    for name, address in _pages(url, kb).items():
+        page.goto(address, wait_until="networkidle")
+        violations = Axe().run(page).response["violations"]
+        bad = [f"{v['id']} ({v['impact']}, {len(v['nodes'])}): {v['nodes'][0]['target']}" for v in violations
+               if v["impact"] in ("serious", "critical")]
+        if bad:
+            problems[name] = bad
+    page.close()
+    assert problems == {}
+
+
+@pytest.mark.parametrize("device, viewport", [("desktop", {"width": 1280, "height": 900}),
+                                              ("phone", {"width": 390, "height": 844})])
+def test_screenshots_and_no_sideways_scrolling(served, browser, device, viewport):
+    url, kb = served
+    context = browser.new_context(viewport=viewport, is_mobile=device == "phone", has_touch=device == "phone")
+    page = context.new_page()
+    for name, address in _pages(url, kb).items():
+        if name == "source":
+            continue
+        page.goto(address, wait_until="networkidle")
+        page.wait_for_timeout(200)
+        wide = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+        assert wide <= 1, (device, name, wide)  # only a diagram's own frame may scroll sideways
+        page.screenshot(path=str(SHOTS / f"{device}-{name}.png"))
+        assert (SHOTS / f"{device}-{name}.png").stat().st_size > 5_000
+    context.close()

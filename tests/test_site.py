@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -13,6 +14,8 @@ import pytest
 
 from conftest import FIXTURES, REPO
 from sitecheck import broken_links
+
+from argmap.load.project import load_folder
 
 HOSTILE = 'Evil <script>alert(1)</script> "><img src=x onerror=alert(2)>'
 
@@ -78,7 +81,31 @@ def test_claim_page_content(fixture_site):
     assert "../../sources/urn/#q-regulation-fixes-racing-0" in html  # to the quote on the source page
     assert "../../people/the-commenter/" in html
     assert "claims/urn.yaml" in html and "line 49" in html  # where it is defined
-    assert 'data="../../diagrams/claim-regulation-fixes-racing.svg"' in html
+    # the neighbourhood diagram is inline, its claims linking to their pages from here
+    figure = html.split('<figure class="argmap-map">')[1].split("</figure>")[0]
+    assert 'xlink:href="../../claims/regulators-slow/"' in figure and "ARGMAP-SITE-ROOT" not in html
+    assert 'href="../../diagrams/claim-regulation-fixes-racing.svg"' in figure  # and on its own
+
+
+def test_topic_page_has_an_outline_of_the_debate(fixture_site):
+    html = (fixture_site / "topics" / "urn" / "index.html").read_text()
+    outline = html.split('id="the-debate-as-an-outline"')[1].split("<h2")[0]
+    # the thesis first, then the rebuttal of it, then the answer to that, folded in <details>
+    thesis = outline.index('href="../../claims/fewer-projects/"')
+    objection = outline.index('href="../../claims/regulation-fixes-racing/"')
+    answer = outline.rindex('href="../../claims/regulators-slow/"')
+    assert thesis < objection < answer
+    # regulators-slow first came up undercutting a step further up: here it is "see above"
+    assert 'href="#tree-regulators-slow">see above</a>' in outline[objection:]
+    assert '<span class="argmap-via argmap-via-rebuts">rebuts</span> <a href="../../claims/regulation-fixes-racing/"' in outline
+    assert "<details open><summary>" in outline and "<details><summary>" in outline
+    assert "argmap-rejected" in outline and "— the commenter who objects" in outline
+    # every claim of the topic is in the outline (it is the diagram's text alternative)
+    kb = load_folder(FIXTURES / "good" / "claims", FIXTURES / "good").kb
+    for cid in kb.topic_by_id["urn"].claim_ids:
+        assert f'href="../../claims/{cid}/"' in outline, cid
+    # the figure points to the outline
+    assert 'href="#the-debate-as-an-outline">the same as an outline</a>' in html
 
 
 def test_questioned_claim_is_an_open_question_never_rejected(fixture_site):
@@ -178,3 +205,12 @@ def test_edit_link_points_at_the_claims_file_and_line():
     assert "Edit this claim](https://github.com/o/r/blob/HEAD/claims/urn.yaml#L49)" in line
     plain = SiteContent(kb, Analysis.of(ArgumentGraph.of(kb)), TextStore(None)).edit_line(claim)
     assert plain == "Defined in `claims/urn.yaml`, line 49."
+
+
+def test_vendored_panzoom_matches_its_record():
+    import hashlib
+
+    folder = REPO / "site" / "assets" / "vendor" / "panzoom"
+    recorded = re.search(r"sha256 of panzoom.min.js: `([0-9a-f]{64})`", (folder / "README.md").read_text()).group(1)
+    assert hashlib.sha256((folder / "panzoom.min.js").read_bytes()).hexdigest() == recorded
+    assert "MIT" in (folder / "MIT-License.txt").read_text()

@@ -90,6 +90,7 @@ class DotWriter:
         attrs["label"] = f"{mark}{_label(claim.text)}\n— {_label(who, WRAP, 1)}"
         attrs["tooltip"] = f"{claim.text} ({claim.kind}; {who}{'; ' + status if status else ''})"
         attrs["id"] = f"claim-{claim.id}"
+        attrs["class"] = f"kind-{claim.kind}" + (f" status-{status}" if status else "")
         if self.opt.link:
             attrs["URL"] = self.opt.link(claim.id)
             attrs["target"] = "_top"
@@ -106,6 +107,7 @@ class DotWriter:
             what = (f"{link.origin} and {link.target}: the texts meet here" if link.kind is LinkKind.RELATES
                     else f"{link.origin} {link.kind.value} {link.target}")
             style["tooltip"] = what + (f": {link.note}" if link.note else "")
+            style["class"] = f"link-{link.kind.value} from-{link.origin} to-{link.target}"
             if self.opt.link:
                 style["URL"] = self.opt.link(link.origin)
                 style["target"] = "_top"
@@ -117,7 +119,8 @@ class DotWriter:
                 self.emit(f"{quote(link.origin)} -> {quote(mid)} {_attrs(first)}")
                 self.emit(f"{quote(mid)} -> {quote(link.target)} {_attrs(style)}")
                 for u in undercut[key]:
-                    ustyle = dict(EDGE_STYLE["undercuts"], tooltip=f"{u} undercuts {link.origin} -> {link.target}")
+                    ustyle = dict(EDGE_STYLE["undercuts"], tooltip=f"{u} undercuts {link.origin} -> {link.target}",
+                                  **{"class": f"link-undercuts from-{u} to-{link.origin} to-{link.target}"})
                     if self.opt.link:
                         ustyle["URL"] = self.opt.link(u)
                         ustyle["target"] = "_top"
@@ -247,7 +250,7 @@ def _linked_outside(kb: KnowledgeBase, ids: set[str]) -> list[Claim]:
 def _outside_attrs(kb: KnowledgeBase, claim: Claim, options: DiagramOptions) -> dict[str, str]:
     attrs = {"shape": "box", "style": "rounded,dashed", "color": "#94a3b8", "fontcolor": "#475569",
              "label": f"[{claim.topic}]\n{_label(claim.text, WRAP, 4)}", "tooltip": f"{claim.text} (topic {claim.topic})",
-             "id": f"claim-{claim.id}"}
+             "id": f"claim-{claim.id}", "class": "outside"}
     if options.link:
         attrs["URL"] = options.link(claim.id)
         attrs["target"] = "_top"

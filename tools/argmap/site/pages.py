@@ -17,6 +17,8 @@ from ..load.texts import TextStore
 from ..model.analysis import Analysis
 from ..model.kb import Claim, KnowledgeBase, LinkKind
 from ..model.quotes import find_quote
+from .debate import Outline
+from .figures import ROOT, inline_svg, standalone_svg
 from .markdown import attr, front_matter, rel, shorten, text, url_rel
 
 KIND_LABEL = {"thesis": "Thesis", "claim": "Claim", "fact": "Fact", "estimate": "Estimate", "proposal": "Proposal"}
@@ -69,6 +71,7 @@ class SiteContent:
                     self.incoming[end].append(link)
             else:
                 self.incoming[link.target].append(link)
+        self.svgs: dict[str, str] = {}  # diagram name -> SVG text with ROOT where the site root goes
         self.quote_anchor: dict[tuple[str, int], str] = {}
         for c in kb.claims:
             for n, _ in enumerate(c.evidence):
@@ -92,13 +95,26 @@ class SiteContent:
         person = self.kb.person_by_id.get(pid)
         return f"[{text(person.label if person else pid)}]({rel(page, person_page(pid))})"
 
-    def diagram(self, page: str, name: str, title: str) -> str:
+    def diagram(self, page: str, name: str, title: str, outline: str | None = None) -> str:
+        """The diagram inline (pan, zoom and find come from argmap-map.js), with a link to the SVG
+        file and, where the page has one, to the outline that is its text alternative."""
         if not self.options.diagrams:
             return ""
-        src = url_rel(page, f"diagrams/{name}.svg")
-        return (f'<div class="argmap-diagram"><object type="image/svg+xml" data="{attr(src)}" '
-                f'aria-label="{attr(title)}">{attr(title)}</object></div>\n\n'
-                f'[Open the diagram on its own]({rel(page, f"diagrams/{name}.svg")})\n')
+        if name not in self.svgs:
+            self.build_diagrams()
+        svg = inline_svg(self.svgs[name], url_rel(page, ""))
+        links = [f'<a href="{attr(url_rel(page, f"diagrams/{name}.svg"))}">Open the diagram on its own</a>']
+        if outline:
+            links.append(f'<a href="#{attr(outline)}">the same as an outline</a>')
+        return (f'<figure class="argmap-map">\n<div class="argmap-frame" tabindex="0" role="region" '
+                f'aria-label="{attr(title)}: a diagram; drag or use the arrow keys to move, + and - to zoom">'
+                f"{svg}</div>\n<figcaption>{attr(title)} · {' · '.join(links)}</figcaption>\n</figure>\n")
+
+    def outline(self, page: str, roots: list[str]) -> str:
+        """The debate under each root claim, as foldable HTML (see argmap.site.debate)."""
+        tree = Outline(self.kb, self.labels, MARK, href=lambda cid: url_rel(page, f"claims/{cid}/"),
+                       who=lambda pid: self.kb.person_by_id[pid].label if pid in self.kb.person_by_id else pid)
+        return "\n".join(tree.tree(root) for root in roots) + "\n"
 
     def edit_line(self, claim: Claim) -> str:
         loc = claim.loc
@@ -114,6 +130,8 @@ class SiteContent:
         pages: dict[str, str] = {}
         files: dict[str, bytes] = {}
         kb = self.kb
+        if self.options.diagrams:
+            self.build_diagrams()
         for topic in kb.topics:
             pages[topic_page(topic.id)] = self.topic(topic)
         pages["topics/index.md"] = self.topics_index()
@@ -131,23 +149,22 @@ class SiteContent:
         for name, content in self.options.downloads.items():
             files[f"downloads/{name}"] = content
         if self.options.diagrams:
-            files.update(self.diagrams())
+            files.update({f"diagrams/{name}.svg": standalone_svg(svg) for name, svg in self.svgs.items()})
         return pages, files
 
-    def diagrams(self) -> dict[str, bytes]:
+    def build_diagrams(self) -> None:
+        """Render every diagram once, with ROOT standing for the site root in its links."""
         kb, ag = self.kb, self.analysis.graph
-        link: Callable[[str], str] = lambda cid: f"../claims/{cid}/"
-        out = {}
+        link: Callable[[str], str] = lambda cid: f"{ROOT}claims/{cid}/"
         opts = DiagramOptions(link=link, status=self.labels, title="The whole argument map")
-        out["diagrams/overview.svg"] = render(overview(kb, ag, opts, topic_url=lambda t: f"../topics/{t}/"), "svg")
+        self.svgs["overview"] = render(overview(kb, ag, opts, topic_url=lambda t: f"{ROOT}topics/{t}/"), "svg").decode()
         for topic in kb.topics:
             opts = DiagramOptions(link=link, status=self.labels, title=topic.title)
-            out[f"diagrams/topic-{topic.id}.svg"] = render(topic_diagram(kb, ag, topic.id, opts), "svg")
+            self.svgs[f"topic-{topic.id}"] = render(topic_diagram(kb, ag, topic.id, opts), "svg").decode()
         for claim in kb.claims:
             opts = DiagramOptions(link=link, status=self.labels, legend=False)
-            out[f"diagrams/claim-{claim.id}.svg"] = render(
-                claim_diagram(kb, ag, claim.id, self.options.neighbourhood_depth, opts), "svg")
-        return out
+            self.svgs[f"claim-{claim.id}"] = render(
+                claim_diagram(kb, ag, claim.id, self.options.neighbourhood_depth, opts), "svg").decode()
 
     def topics_index(self) -> str:
         page = "topics/index.md"
@@ -169,13 +186,17 @@ class SiteContent:
         if sources:
             out.append("Source: " + ", ".join(
                 f"[{text(kb.source_by_id[s].title)}]({rel(page, source_page(s))})" for s in sources if s in kb.source_by_id) + "\n")
-        out.append(self.diagram(page, f"topic-{topic.id}", f"Diagram of {topic.title}"))
+        out.append(self.diagram(page, f"topic-{topic.id}", f"Diagram of {topic.title}", outline="the-debate-as-an-outline"))
         theses = [c for c in claims if c.kind == "thesis"]
         if theses:
             out.append("## Main theses\n")
             for c in theses:
                 out.append(f"- {self.claim_link(page, c.id, 200)} — *{STATUS_MARK[self.labels[c.id]]}*. {self.reason(page, c.id)}")
             out.append("")
+        out.append("## The debate as an outline\n")
+        out.append("Each thesis, then its reasons and objections, then the answers to those; unfold a line's "
+                   "responses to follow it. A claim that comes up again is marked *see above*.\n")
+        out.append(self.topic_outline(page, claims))
         groups: list[tuple[str, str | None, list[Claim]]] = []
         for thread in topic.threads:
             members = [c for c in claims if c.thread == thread.id]
@@ -200,6 +221,23 @@ class SiteContent:
                 out.append(line)
             out.append("")
         return "\n".join(out)
+
+    def topic_outline(self, page: str, claims: list[Claim]) -> str:
+        """Outlines from each thesis, then from each claim not reached from one (so that every
+        claim of the topic appears: the outline stands in for the diagram)."""
+        tree = Outline(self.kb, self.labels, MARK, href=lambda cid: url_rel(page, f"claims/{cid}/"),
+                       who=lambda pid: self.kb.person_by_id[pid].label if pid in self.kb.person_by_id else pid)
+        parts = [tree.tree(c.id) for c in claims if c.kind == "thesis"]
+        rest = []
+        for c in claims:
+            if c.id not in tree.seen and not any(l.target in self.kb.claim_by_id and self.kb.claim_by_id[l.target].topic == c.topic
+                                                 for l in c.links if l.kind.inferential and not l.target_link):
+                rest.append(tree.tree(c.id))
+        leftovers = [tree.tree(c.id) for c in claims if c.id not in tree.seen]
+        out = "\n".join(parts)
+        if rest or leftovers:
+            out += "\n\n### Other lines of argument\n\n" + "\n".join(rest + leftovers)
+        return out + "\n"
 
     def claim(self, claim: Claim) -> str:
         page = claim_page(claim.id)
@@ -272,9 +310,13 @@ class SiteContent:
             out.append("")
         if not any_link:
             out.append("No links.\n")
+        if claim.kind == "thesis":
+            out.append("## The debate as an outline\n")
+            out.append(self.outline(page, [claim.id]))
         if self.options.diagrams:
             out.append("## Neighbourhood\n")
-            out.append(self.diagram(page, f"claim-{claim.id}", f"Claims around {claim.id}"))
+            out.append(self.diagram(page, f"claim-{claim.id}", f"Claims around {claim.id}",
+                                    outline="the-debate-as-an-outline" if claim.kind == "thesis" else None))
         out.append("---\n")
         out.append(self.edit_line(claim) + "\n")
         return "\n".join(out)
