@@ -248,4 +248,7 @@ def test_screenshots_and_no_sideways_scrolling(served, browser, device, viewport
         assert wide <= 1, (device, name, wide)  # only a diagram's own frame may scroll sideways
         page.screenshot(path=str(SHOTS / f"{device}-{name}.png"))
         assert (SHOTS / f"{device}-{name}.png").stat().st_size > 5_000
+        if name == "topic":  # the parts below the fold: the diagram and the outline
+            page.locator("figure.argmap-map").first.screenshot(path=str(SHOTS / f"{device}-topic-diagram.png"))
+            page.locator("ul.argmap-tree").first.screenshot(path=str(SHOTS / f"{device}-topic-outline.png"))
     context.close()
