@@ -204,7 +204,18 @@
       return true;
     }
     window.addEventListener("hashchange", followHash);
-    setTimeout(followHash, 0);  // after Panzoom has applied its start position
+    // after Panzoom has applied its start position, and once the page has its final layout
+    if (document.readyState === "complete") setTimeout(followHash, 0);
+    else window.addEventListener("load", function () { setTimeout(followHash, 0); });
+    if (window.ResizeObserver) {  // the frame changed size (layout, full screen): keep the found claim centred
+      var last = frame.clientWidth + "x" + frame.clientHeight;
+      new ResizeObserver(function () {
+        var now = frame.clientWidth + "x" + frame.clientHeight;
+        if (now === last) return;
+        last = now;
+        if (found) { var p = pointOf(found); centreOn(p.x, p.y, pz.getScale(), false); }
+      }).observe(frame);
+    }
     figure.argmap = {panzoom: pz, find: find, fit: fit};
   }
 
