@@ -89,3 +89,21 @@ def test_query_cli_formats_and_errors(run, good_kb):
     assert run("query", cwd=good_kb).code == 2
     r = run("query", "--list", cwd=good_kb)
     assert set(line.split()[0] for line in r.out.splitlines()) == set(named_queries())
+
+
+@pytest.mark.parametrize("name", sorted(named_queries()))
+def test_embedded_oxigraph_gives_what_rdflib_gives(kb_and_graph, name):
+    """`argmap query` runs on the embedded Oxigraph store; rdflib's engine is the reference."""
+    from argmap.export.rdf import write_ntriples
+    from argmap.query import run_embedded
+
+    kb, graph = kb_and_graph
+    lines: list[str] = []
+    write_ntriples(kb, BASE, lines.append)
+    fast, reference = run_embedded("".join(lines), named_queries()[name].text), q(graph, name)
+    assert fast.columns == reference.columns
+    ordered = "ORDER BY" in named_queries()[name].text.upper()
+    if ordered:
+        assert fast.rows == reference.rows
+    else:
+        assert sorted(map(tuple, fast.rows), key=repr) == sorted(map(tuple, reference.rows), key=repr)

@@ -34,3 +34,28 @@ def test_closest_passage_points_at_the_intended_words():
     text = NormalisedText.of("Alpha beta gamma. The serial alignment labor is the bottleneck. Delta epsilon.")
     near, ratio = closest_passage(text, "The serial alignment labour is a bottleneck")
     assert "serial alignment labor" in near and ratio > 0.85
+
+
+def test_fast_normalisation_equals_the_character_loop():
+    import random
+
+    from argmap.model.quotes import NormalisedText
+
+    rng = random.Random(7)
+    alphabet = "ab c\t\n\u00a0‘’“”–—…ﬁé\u0301  x`"
+    samples = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(2000)]
+    samples += ["plain ascii text", "  leading and trailing  ", "curly ‘quotes’ and – dashes"]
+    for text in samples:
+        assert NormalisedText.of(text) == NormalisedText._of_slow(text), repr(text)
+
+
+def test_normalise_equals_the_normal_text():
+    import random
+
+    from argmap.model.quotes import NormalisedText, normalise
+
+    rng = random.Random(11)
+    alphabet = "ab c\t\n\u00a0‘’“”–—…ﬁé\u0301  x`\u200b"
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert normalise(text) == NormalisedText._of_slow(text).normal, repr(text)

@@ -191,3 +191,32 @@ def test_rdf_command_every_format_parses(run, good_kb, fmt):
 def test_rdf_refuses_an_invalid_knowledge_base(run, broken_kb):
     r = run("rdf", cwd=broken_kb)
     assert r.code == 1 and "argmap validate" in r.err and r.out == ""
+
+
+def test_streamed_ntriples_are_the_graph_and_do_not_depend_on_hash_order(tmp_path):
+    """`argmap rdf --format nt` streams without building a graph: the same triples as the
+    rdflib graph's own N-Triples, and the same bytes whatever Python's hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    from argmap.export.rdf import to_graph, write_ntriples
+    from argmap.load.project import load_folder
+    from argmap.load.texts import TextStore
+
+    kb = load_folder(REPO / "claims", REPO).kb
+    texts = TextStore(REPO.parent / "shared" / "sources")
+    lines: list[str] = []
+    count = write_ntriples(kb, "https://argmap.example.org/", lines.append, texts)
+    graph_nt = to_graph(kb, "https://argmap.example.org/", texts).serialize(format="nt")
+    assert count == len(lines) == len(set(lines))
+    assert set(lines) == set(graph_nt.splitlines(keepends=True)) - {"\n"}
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"{seed}.nt"
+        subprocess.run([sys.executable, "-m", "argmap", "rdf", "--format", "nt", "-o", str(out)], cwd=REPO,
+                       check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

@@ -30,7 +30,7 @@ def _sparql(args: argparse.Namespace) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..query import named_queries, render, run_local
+    from ..query import named_queries, render
 
     if args.list:
         for q in named_queries().values():
@@ -49,13 +49,15 @@ def run(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise CommandFailed(str(exc)) from None
     else:
-        from ..export.rdf import to_graph
+        from ..export.rdf import write_ntriples
         from ..load.texts import TextStore
+        from ..query import run_embedded
 
         settings, kb = load_valid(args)
-        graph = to_graph(kb, settings.base_iri, TextStore(settings.texts_dir))
+        lines: list[str] = []
+        write_ntriples(kb, settings.base_iri, lines.append, TextStore(settings.texts_dir))
         try:
-            table = run_local(graph, sparql)
+            table = run_embedded("".join(lines), sparql)
         except ValueError as exc:
             raise UsageError(f"bad SPARQL query: {exc}") from None
     print(render(table, args.format))

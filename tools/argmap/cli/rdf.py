@@ -12,6 +12,8 @@ def run(args: argparse.Namespace) -> int:
     from ..load.texts import TextStore
 
     settings, kb = load_valid(args)
+    if args.format == "nt" and not args.push:
+        return _stream_ntriples(args, settings, kb)
     graph = to_graph(kb, settings.base_iri, TextStore(settings.texts_dir), with_status=not args.no_status)
     graph_iri = args.graph or str(Iris(settings.base_iri).graph())
     if args.push:
@@ -29,6 +31,25 @@ def run(args: argparse.Namespace) -> int:
         write_output(args.output, text.encode("utf-8"), f"{len(graph)} triples, {args.format}")
     else:
         print(text)
+    return EXIT_OK
+
+
+def _stream_ntriples(args: argparse.Namespace, settings, kb) -> int:
+    """N-Triples are written line by line as the triples are made, without building a graph."""
+    import io
+    import sys
+
+    from ..export.rdf import write_ntriples
+    from ..load.texts import TextStore
+
+    texts = TextStore(settings.texts_dir)
+    if not args.output:
+        write_ntriples(kb, settings.base_iri, sys.stdout.write, texts, with_status=not args.no_status)
+        sys.stdout.write("\n")  # as print() ends the other formats
+        return EXIT_OK
+    buffer = io.StringIO()
+    count = write_ntriples(kb, settings.base_iri, buffer.write, texts, with_status=not args.no_status)
+    write_output(args.output, buffer.getvalue().encode("utf-8"), f"{count} triples, nt")
     return EXIT_OK
 
 

@@ -94,12 +94,40 @@ def _opt(g: Graph, s, p, value, **kw) -> None:
         g.add((s, p, Literal(value, **kw)))
 
 
+class NTriplesSink:
+    """Where the exporter's triples go when streaming N-Triples: each written as it comes.
+
+    rdflib's own N-Triples row writer formats each triple, so the lines are those rdflib's
+    serializer would write, in the same (insertion) order; a repeated triple is written once,
+    as a graph would hold it once. Nothing else is kept, so memory stays flat whatever the size
+    (but for the lines seen, to drop repeats).
+    """
+
+    def __init__(self, write) -> None:
+        from rdflib.plugins.serializers.nt import _nt_row  # the serializer's own row format
+
+        self._row, self._write = _nt_row, write
+        self._seen: set[str] = set()
+
+    def __len__(self) -> int:
+        return len(self._seen)
+
+    def add(self, triple) -> None:
+        line = self._row(triple)
+        if line not in self._seen:
+            self._seen.add(line)
+            self._write(line)
+
+    def bind(self, *args, **kwargs) -> None:  # prefixes mean nothing in N-Triples
+        pass
+
+
 class RdfExporter:
     def __init__(self, kb: KnowledgeBase, base: str, texts: TextStore | None = None,
-                 labels: dict[str, str] | None = None, reasons: dict[str, str] | None = None) -> None:
+                 labels: dict[str, str] | None = None, reasons: dict[str, str] | None = None, sink=None) -> None:
         self.kb, self.iri, self.texts = kb, Iris(base), texts
         self.labels, self.reasons = labels or {}, reasons or {}
-        self.g = Graph()
+        self.g = Graph() if sink is None else sink
         for prefix, ns in PREFIXES.items():
             self.g.bind(prefix, ns)
         self.g.bind("data", self.iri.base)
@@ -283,17 +311,31 @@ class RdfExporter:
         return self.iri.link(a, kind, b)
 
 
+def _statuses(kb: KnowledgeBase, with_status: bool) -> tuple[dict | None, dict | None]:
+    if not (with_status and kb.claims):
+        return None, None
+    from ..model.graph import ArgumentGraph
+    from ..model.semantics import label
+
+    lab = label(ArgumentGraph.of(kb))
+    return {c: s.value for c, s in lab.status.items()}, lab.reasons
+
+
 def to_graph(kb: KnowledgeBase, base: str, texts: TextStore | None = None, with_status: bool = True) -> Graph:
     """The knowledge base as an rdflib Graph (with each claim's grounded status unless told not to)."""
-    labels = reasons = None
-    if with_status and kb.claims:
-        from ..model.graph import ArgumentGraph
-        from ..model.semantics import label
-
-        lab = label(ArgumentGraph.of(kb))
-        labels = {c: s.value for c, s in lab.status.items()}
-        reasons = lab.reasons
+    labels, reasons = _statuses(kb, with_status)
     return RdfExporter(kb, base, texts, labels, reasons).build()
+
+
+def write_ntriples(kb: KnowledgeBase, base: str, write, texts: TextStore | None = None, with_status: bool = True) -> int:
+    """Stream the same triples as ``to_graph`` as N-Triples lines to ``write``; returns how many.
+
+    No rdflib Graph is built: at 100,000 claims the graph alone takes minutes and gigabytes.
+    """
+    labels, reasons = _statuses(kb, with_status)
+    sink = NTriplesSink(write)
+    RdfExporter(kb, base, texts, labels, reasons, sink=sink).build()
+    return len(sink)
 
 
 def serialize(graph: Graph, fmt: str, graph_iri: str | None = None) -> str:

@@ -63,15 +63,30 @@ def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
+class _TooBig(Exception):
+    """The walk stopped at a limit (depth or alias expansion); ``finding`` says where."""
+
+    def __init__(self, finding: Finding) -> None:
+        self.finding = finding
+
+
+_STR = "tag:yaml.org,2002:str"
+
+
 class _Walker:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.findings: list[Finding] = []
         self.active: set[int] = set()  # nodes on the current path, to stop recursive aliases
+        self.visited = 0  # values built, counting every use of an aliased node
 
-    def value(self, node: yaml.Node, path: PathKey) -> Any:
-        self.doc.values[path] = _mark(node)
+    def value(self, node: yaml.Node, path: PathKey, depth: int = 1) -> Any:
+        mark = node.start_mark
+        self.doc.values[path] = (mark.line + 1, mark.column + 1)
+        self.visited += 1
         if isinstance(node, yaml.ScalarNode):
+            if node.tag == _STR:  # most values: the scalar is the string (what the constructor returns)
+                return node.value
             try:
                 value = _scalar_constructor.construct_object(node)
             except (ValueError, TypeError, OverflowError) as exc:  # e.g. `!!int xyz`, `!!float 1e999999`
@@ -85,21 +100,35 @@ class _Walker:
             # the safe loader never runs a tag's code; say that the tag is not honoured
             self.findings.append(error("yaml-syntax", f"tag {node.tag} is not allowed here", self.doc.loc(path),
                                        hint="argmap files use plain YAML: remove the !tag"))
+        if depth > MAX_DEPTH:
+            raise _TooBig(error(
+                "too-deep",
+                f"the data is nested more than {MAX_DEPTH} levels deep here",
+                Loc(self.doc.display, *_mark(node)),
+                hint="argmap files are a few levels deep (topic > claims > claim > links); look for stray '-' or '['",
+            ))
+        if self.visited > MAX_EXPANDED_NODES:
+            raise _TooBig(error(
+                "alias-bomb",
+                f"aliases here expand to more than {MAX_EXPANDED_NODES:,} values",
+                Loc(self.doc.display, *_mark(node)),
+                hint="write the values out instead of repeating anchors (&name / *name)",
+            ))
         if id(node) in self.active:
             self.findings.append(error("yaml-syntax", "recursive alias", self.doc.loc(path)))
             return None
         self.active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
-                return [self.value(item, (*path, i)) for i, item in enumerate(node.value)]
-            return self.mapping(node, path)
+                return [self.value(item, (*path, i), depth + 1) for i, item in enumerate(node.value)]
+            return self.mapping(node, path, depth)
         finally:
             self.active.discard(id(node))
 
-    def mapping(self, node: yaml.MappingNode, path: PathKey) -> dict:
+    def mapping(self, node: yaml.MappingNode, path: PathKey, depth: int) -> dict:
         out: dict = {}
         for key_node, value_node in node.value:
-            key = self.value(key_node, (*path, "<key>"))
+            key = self.value(key_node, (*path, "<key>"), depth + 1)
             if isinstance(key, (dict, list)) or key is None:
                 self.findings.append(error("yaml-syntax", "a mapping key must be a plain word", Loc(self.doc.display, *_mark(key_node))))
                 continue
@@ -116,50 +145,9 @@ class _Walker:
                 )
                 continue
             self.doc.keys[(*path, key)] = _mark(key_node)
-            out[key] = self.value(value_node, (*path, key))
+            out[key] = self.value(value_node, (*path, key), depth + 1)
         self.doc.values.pop((*path, "<key>"), None)
         return out
-
-
-def _structure_problem(root: yaml.Node, display: str) -> Finding | None:
-    """Depth and alias-expansion limits, checked without recursion.
-
-    Post-order walk with memoised subtree sizes: an alias points to the same node object,
-    so a shared subtree is sized once but counted every time it is used.
-    """
-    size: dict[int, int] = {}
-    on_path: set[int] = set()
-    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
-    while stack:
-        node, depth, done = stack.pop()
-        if isinstance(node, yaml.ScalarNode):
-            size[id(node)] = 1
-            continue
-        if depth > MAX_DEPTH:
-            return error(
-                "too-deep",
-                f"the data is nested more than {MAX_DEPTH} levels deep here",
-                Loc(display, *_mark(node)),
-                hint="argmap files are a few levels deep (topic > claims > claim > links); look for stray '-' or '['",
-            )
-        children = [c for pair in node.value for c in pair] if isinstance(node, yaml.MappingNode) else list(node.value)
-        if done:
-            on_path.discard(id(node))
-            size[id(node)] = 1 + sum(size.get(id(c), 0) for c in children)
-            if size[id(node)] > MAX_EXPANDED_NODES:
-                return error(
-                    "alias-bomb",
-                    f"aliases here expand to more than {MAX_EXPANDED_NODES:,} values",
-                    Loc(display, *_mark(node)),
-                    hint="write the values out instead of repeating anchors (&name / *name)",
-                )
-            continue
-        if id(node) in size or id(node) in on_path:
-            continue  # sized already (a shared alias), or a recursive alias the walk reports
-        on_path.add(id(node))
-        stack.append((node, depth, True))
-        stack.extend((c, depth + 1, False) for c in children if id(c) not in size)
-    return None
 
 
 def _unclosed_quote(text: str, line: int, col: int) -> tuple[int, int, int] | None:
@@ -254,13 +242,12 @@ def read_document(path: Path, display: str) -> tuple[Document | None, list[Findi
         return None, [error("too-deep", "the data is nested too deeply to read", loc)]
     if node is None:
         return None, [error("empty-file", "file has no YAML content", loc)]
-    problem = _structure_problem(node, display)
-    if problem:
-        return None, [problem]
     doc = Document(path=path, display=display, data=None)
     walker = _Walker(doc)
     try:
         doc.data = walker.value(node, ())
+    except _TooBig as stop:
+        return None, [stop.finding]
     except yaml.YAMLError as exc:  # e.g. a bad !!int tag
         mark = getattr(exc, "problem_mark", None)
         where = Loc(display, mark.line + 1, mark.column + 1) if mark else loc

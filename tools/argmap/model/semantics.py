@@ -123,10 +123,10 @@ def derived_attacks(ag: ArgumentGraph) -> list[Attack]:
     for y, z in ag.edges(LinkKind.REBUTS):
         rebut = {(y, z)}
         attacks.append(Attack(y, z, "rebuts", (y, z), frozenset(rebut)))
-        for x in nx.ancestors(support, y):
+        for x in sorted(nx.ancestors(support, y)):  # sorted: set order varies from run to run
             for path in _support_paths(support, x, y, undercut):
                 attacks.append(Attack(x, z, "supported", (*path, z), frozenset(_links_of(path) | rebut)))
-        for w in nx.descendants(support, z):
+        for w in sorted(nx.descendants(support, z)):
             for path in _support_paths(support, z, w, undercut):
                 attacks.append(Attack(y, w, "secondary", (y, *path), frozenset(_links_of(path) | rebut)))
     return attacks
