@@ -220,3 +220,31 @@ def test_streamed_ntriples_are_the_graph_and_do_not_depend_on_hash_order(tmp_pat
                        check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
         outputs.append(out.read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_fast_prefix_lookup_writes_the_turtle_rdflib_writes(tmp_path):
+    """The exporter's namespace manager is a faster version of rdflib's: the Turtle must not change."""
+    import sys
+
+    from rdflib import Graph
+    from rdflib.namespace import NamespaceManager
+
+    from conftest import REPO
+
+    from argmap.export.rdf import to_graph
+    from argmap.load.project import load_folder
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from synth import generate
+
+    generate(300, tmp_path / "synth")
+    for folder, root in ((REPO / "claims", REPO), (tmp_path / "synth" / "claims", tmp_path / "synth")):
+        kb = load_folder(folder, root).kb
+        fast = to_graph(kb, "https://argmap.example.org/")
+        plain = Graph(bind_namespaces="none")
+        plain.namespace_manager = NamespaceManager(plain, bind_namespaces="none")
+        for prefix, ns in fast.namespaces():
+            plain.bind(prefix, ns)
+        for triple in fast:
+            plain.add(triple)
+        assert fast.serialize(format="turtle") == plain.serialize(format="turtle")

@@ -68,8 +68,11 @@ def run(args: argparse.Namespace) -> int:
         print("\ncruxes (labels that change if this claim's status flips):")
         for claim, n in analysis.cruxes(args.top):
             print(f"  {n:>3}  {claim}")
-        print("\ncentral claims (betweenness centrality):")
-        for claim, score in analysis.central(args.top):
+        central = analysis.central(args.top)
+        how = (f"estimated from {analysis.central_sample} sampled claims, the map being large"
+               if analysis.central_sample else "exact")
+        print(f"\ncentral claims (betweenness centrality, {how}):")
+        for claim, score in central:
             print(f"  {score:.3f}  {claim}")
         lab = analysis.labelling
         open_ = [c.id for c in kb.claims if lab.status.get(c.id, "accepted") != "accepted"]

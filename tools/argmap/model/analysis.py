@@ -11,10 +11,36 @@ from .kb import LinkKind
 from .semantics import Label, Labelling, flatten, grounded, label
 
 
+class _Forced:
+    """The labels a crux recomputation holds fixed: every label outside ``downstream`` as it
+    was, and the flipped claim forced; without copying the whole labelling for each claim."""
+
+    def __init__(self, full: dict, downstream: set, claim: str, forced) -> None:
+        self.full, self.downstream, self.claim, self.forced = full, downstream, claim, forced
+
+    def __contains__(self, node) -> bool:
+        return node == self.claim or (node not in self.downstream and node in self.full)
+
+    def __getitem__(self, node):
+        if node == self.claim:
+            return self.forced
+        if node in self.downstream:
+            raise KeyError(node)
+        return self.full[node]
+
+    def get(self, node, default=None):
+        return self[node] if node in self else default
+
+
+EXACT_BETWEENNESS = 2000  # claims; above this, betweenness is estimated
+BETWEENNESS_SAMPLE = 100  # source claims sampled for the estimate
+
+
 @dataclass
 class Analysis:
     graph: ArgumentGraph
     labelling: Labelling
+    central_sample: int | None = None  # set by central(): None exact, else the number of sampled sources
 
     @classmethod
     def of(cls, ag: ArgumentGraph) -> "Analysis":
@@ -35,9 +61,7 @@ class Analysis:
             forced = Label.REJECTED if current is Label.ACCEPTED else Label.ACCEPTED
             # only what the claim reaches through attacks can change
             downstream = nx.descendants(fw.graph, claim) | {claim}
-            fixed = {n: l for n, l in full.items() if n not in downstream}
-            fixed[claim] = forced
-            after = grounded(fw.graph, fixed, downstream)
+            after = grounded(fw.graph, _Forced(full, downstream, claim, forced), downstream)
             changed = sum(1 for c in downstream if c != claim and c in base and after[c] is not base[c])
             if changed:
                 scores.append((claim, changed))
@@ -58,7 +82,11 @@ class Analysis:
                 g.add_edge(u, b)
         if g.number_of_nodes() == 0:
             return []
-        rank = nx.betweenness_centrality(g)
+        n = g.number_of_nodes()
+        # exact betweenness is O(nodes x links); past EXACT_BETWEENNESS claims, estimate it from
+        # a fixed sample of source claims (Brandes & Pich 2007), seeded so the ranking is stable
+        self.central_sample = None if n <= EXACT_BETWEENNESS else BETWEENNESS_SAMPLE
+        rank = nx.betweenness_centrality(g, k=self.central_sample, seed=0 if self.central_sample else None)
         return sorted(((c, r) for c, r in rank.items() if r > 0), key=lambda kv: (-kv[1], kv[0]))[:top]
 
     def unanswered_objections(self) -> list[str]:

@@ -177,7 +177,7 @@ def grounded(graph: nx.DiGraph, fixed: dict[str, Label] | None = None,
     """
     fixed = fixed or {}
     todo = set(graph) if nodes is None else set(nodes)
-    labels: dict[str, Label] = {n: l for n, l in fixed.items() if n in todo}
+    labels: dict[str, Label] = {n: fixed[n] for n in todo if n in fixed}  # O(todo), not O(fixed)
     alive_attackers = {}
     queue: deque[str] = deque()
     for n in todo:
