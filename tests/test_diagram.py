@@ -101,3 +101,16 @@ def test_cli_formats(run, good_kb, fmt, magic):
 def test_cli_unknown_topic_is_a_usage_error(run, good_kb):
     r = run("diagram", "--topic", "urns", cwd=good_kb)
     assert r.code == 2 and "did you mean 'urn'" in r.err
+
+
+def test_a_very_large_map_overview_shows_topics_and_how_they_meet(monkeypatch):
+    import argmap.export.dot as dot
+
+    kb, ag = kb_ag()
+    monkeypatch.setattr(dot, "OVERVIEW_TOPICS", 3)  # the fixture stands in for a map of thousands
+    text = overview(kb, ag, DiagramOptions(), topic_url=lambda t: f"../topics/{t}/")
+    svg = _svg(text)
+    hrefs = {el.get("{http://www.w3.org/1999/xlink}href") for el in svg.iter()} - {None}
+    assert hrefs == {f"../topics/{t.id}/" for t in kb.topics}  # topics only, each linked to its page
+    assert '"serial" -> "urn"' in text or '"urn" -> "serial"' in text  # the link between the two topics
+    assert "claims" in text and "claim-" not in text

@@ -40,6 +40,7 @@ EDGE_STYLE = {
 WRAP = 34
 SMALL = 25  # above this many claims, lay out left to right: many clusters stack instead of widening
 OVERVIEW_ALL = 60  # above this many claims, the overview shows theses and cross-topic links only
+OVERVIEW_TOPICS = 2000  # above this many, it shows the topics alone and how many links join them
 
 
 def quote(value: str) -> str:
@@ -177,8 +178,12 @@ def overview(kb: KnowledgeBase, ag: ArgumentGraph, options: DiagramOptions,
     """The whole map, one cluster per topic.
 
     A large map shows each topic's theses and the claims that link across topics (where the
-    texts meet); every claim is on its topic's diagram.
+    texts meet); a very large one (over ``OVERVIEW_TOPICS`` claims) shows the topics alone, each
+    linked to its page, joined by how many links run between them. Every claim is on its topic's
+    diagram.
     """
+    if len(kb.claims) > OVERVIEW_TOPICS:
+        return _topic_overview(kb, options, topic_url)
     w = DotWriter(kb, ag, options)
     crossing = {end for l in kb.links() if l.target in kb.claim_by_id and l.origin in kb.claim_by_id
                 and kb.claim_by_id[l.origin].topic != kb.claim_by_id[l.target].topic
@@ -194,6 +199,36 @@ def overview(kb: KnowledgeBase, ag: ArgumentGraph, options: DiagramOptions,
     if options.legend:
         w.legend()
     return w.text()
+
+
+def _topic_overview(kb: KnowledgeBase, options: DiagramOptions, topic_url: Callable[[str], str] | None) -> str:
+    """Topics as nodes, joined by the number of links between them (the strongest pairs, at most
+    two per topic on average)."""
+    lines = [f"digraph {quote('argmap')} {{"]
+    graph = {"rankdir": "LR", "fontname": "Helvetica", "tooltip": options.title or "argmap"}
+    if options.title:
+        graph.update(label=options.title, labelloc="t", fontsize="16")
+    lines.append(f"  graph {_attrs(graph)}")
+    lines.append(f"  node {_attrs({'fontname': 'Helvetica', 'fontsize': '10', 'shape': 'box', 'style': 'rounded'})}")
+    topic_of = {c.id: c.topic for c in kb.claims}
+    between: dict[tuple[str, str], int] = {}
+    for link in kb.links():
+        a, b = topic_of.get(link.origin), topic_of.get(link.target)
+        if a and b and a != b:
+            key = (a, b) if a < b else (b, a)
+            between[key] = between.get(key, 0) + 1
+    for topic in kb.topics:
+        attrs = {"label": f"{_label(topic.title, WRAP, 3)}\n{len(topic.claim_ids)} claims", "id": f"topic-{topic.id}",
+                 "tooltip": topic.title}
+        if topic_url:
+            attrs["URL"] = topic_url(topic.id)
+            attrs["target"] = "_top"
+        lines.append(f"  {quote(topic.id)} {_attrs(attrs)}")
+    # the strongest connections only: a dense web of every pair is neither readable nor quick to lay out
+    strongest = sorted(between.items(), key=lambda kv: (-kv[1], kv[0]))[: 2 * len(kb.topics)]
+    for (a, b), n in sorted(strongest):
+        lines.append(f"  {quote(a)} -> {quote(b)} {_attrs({'dir': 'none', 'label': str(n), 'penwidth': str(min(6, 1 + n / 5)), 'color': '#94a3b8', 'tooltip': f'{n} links between {a} and {b}'})}")
+    return "\n".join(lines) + "\n}\n"
 
 
 def topic_diagram(kb: KnowledgeBase, ag: ArgumentGraph, topic_id: str, options: DiagramOptions) -> str:
