@@ -175,7 +175,14 @@ def test_deep_link_centres_the_claim(served, browser):
     target = kb.claim_by_id[topic.claim_ids[len(topic.claim_ids) // 2]]
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     page.goto(f"{url}/topics/{topic.id}/#{target.id}", wait_until="networkidle")
-    page.wait_for_timeout(600)
+    centred = """id => {
+        const f = document.querySelector('figure.argmap-map');
+        const node = f.querySelector('g.node.argmap-found');
+        if (!node || node.id !== 'claim-' + id) return false;
+        const a = node.getBoundingClientRect(), b = f.querySelector('.argmap-frame').getBoundingClientRect();
+        return Math.abs(a.left + a.width / 2 - b.left - b.width / 2) < 40 && Math.abs(a.top + a.height / 2 - b.top - b.height / 2) < 40;
+    }"""
+    page.wait_for_function(centred, arg=target.id, timeout=5000)  # after the opening animation settles
     state = _map_state(page)
     assert state["found"] == f"claim-{target.id}"
     assert abs(state["off"][0]) < 40 and abs(state["off"][1]) < 40

@@ -198,7 +198,8 @@
       var node = svg.querySelector("g.node[id='claim-" + CSS.escape(id.replace(/^claim-/, "")) + "']");
       if (!node) return false;
       figure.scrollIntoView({block: "start"});
-      show(node, "Centred on the claim in the address.");
+      // centre once the scroll has been laid out
+      requestAnimationFrame(function () { show(node, "Centred on the claim in the address."); });
       var link = node.querySelector("a");
       if (link && link.focus) link.focus({preventScroll: true});
       return true;
