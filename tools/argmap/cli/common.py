@@ -78,6 +78,14 @@ def progress(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def emit(output: str | None, text: str, what: str) -> None:
+    """A text result: to ``output`` if given (saying what was written), else to standard output."""
+    if output:
+        write_output(output, text.encode("utf-8"), what)
+    else:
+        print(text)
+
+
 def write_output(output: str, data: bytes, what: str) -> None:
     """Write a command's result to ``output``, saying whether it created or replaced the file."""
     out = Path(output)

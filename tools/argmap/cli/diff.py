@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from .common import EXIT_OK, CommandFailed, claims_folder, progress, settings_for, write_output
+from .common import EXIT_OK, CommandFailed, claims_folder, emit, progress, settings_for
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,10 +40,7 @@ def run(args: argparse.Namespace) -> int:
         text = json.dumps({"base": base_name, "head": head_name, **changes.to_dict()}, ensure_ascii=False, indent=2)
     else:
         text = to_markdown(changes, base_name, head_name)
-    if args.output:
-        write_output(args.output, text.encode("utf-8"), f"{args.format} changelog")
-    else:
-        print(text)
+    emit(args.output, text, f"{args.format} changelog")
     return EXIT_OK
 
 

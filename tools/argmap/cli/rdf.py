@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from .common import EXIT_OK, CommandFailed, add_claims_option, add_texts_option, load_valid, progress, write_output
+from .common import EXIT_OK, CommandFailed, add_claims_option, add_texts_option, emit, load_valid, progress, write_output
 
 
 def run(args: argparse.Namespace) -> int:
@@ -27,10 +27,7 @@ def run(args: argparse.Namespace) -> int:
         if not args.output:
             return EXIT_OK
     text = serialize(graph, args.format, graph_iri)
-    if args.output:
-        write_output(args.output, text.encode("utf-8"), f"{len(graph)} triples, {args.format}")
-    else:
-        print(text)
+    emit(args.output, text, f"{len(graph)} triples, {args.format}")
     return EXIT_OK
 
 

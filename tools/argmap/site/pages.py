@@ -110,10 +110,14 @@ class SiteContent:
                 f'aria-label="{attr(title)}: a diagram; drag or use the arrow keys to move, + and - to zoom">'
                 f"{svg}</div>\n<figcaption>{attr(title)} · {' · '.join(links)}</figcaption>\n</figure>\n")
 
+    def outline_for(self, page: str) -> Outline:
+        """An outline builder for one page: links relative to it, "see above" within it."""
+        return Outline(self.kb, self.labels, MARK, href=lambda cid: url_rel(page, f"claims/{cid}/"),
+                       who=lambda pid: self.kb.person_by_id[pid].label if pid in self.kb.person_by_id else pid)
+
     def outline(self, page: str, roots: list[str]) -> str:
         """The debate under each root claim, as foldable HTML (see argmap.site.debate)."""
-        tree = Outline(self.kb, self.labels, MARK, href=lambda cid: url_rel(page, f"claims/{cid}/"),
-                       who=lambda pid: self.kb.person_by_id[pid].label if pid in self.kb.person_by_id else pid)
+        tree = self.outline_for(page)
         return "\n".join(tree.tree(root) for root in roots) + "\n"
 
     def edit_line(self, claim: Claim) -> str:
@@ -225,8 +229,7 @@ class SiteContent:
     def topic_outline(self, page: str, claims: list[Claim]) -> str:
         """Outlines from each thesis, then from each claim not reached from one (so that every
         claim of the topic appears: the outline stands in for the diagram)."""
-        tree = Outline(self.kb, self.labels, MARK, href=lambda cid: url_rel(page, f"claims/{cid}/"),
-                       who=lambda pid: self.kb.person_by_id[pid].label if pid in self.kb.person_by_id else pid)
+        tree = self.outline_for(page)
         parts = [tree.tree(c.id) for c in claims if c.kind == "thesis"]
         rest = []
         for c in claims:
