@@ -73,6 +73,9 @@ INJECTIONS = [
     ("serial.yaml", "    evidence:\n      - {source: serial, quote: Parallel work is not.}\n", "    evidence: []\n", "no-evidence"),
     # a claim-level finding stands at the claim's first line, two lines above its kind
     ("serial.yaml", "    kind: fact\n", "    kind: claim\n", "isolated-claim", -2),
+    # a claim that says why it stands alone must not also be linked (the reason would be false)
+    ("serial.yaml", "    kind: thesis\n    by: the-commenter\n",
+     "    kind: thesis\n    by: the-commenter\n    standalone: an aside\n", "standalone-linked"),
     ("sources.yaml", "    text: serial.txt\n", "    text: missing.txt\n", "text-file-missing"),
     # a "relates" link needs a note; so does an inferential link across topics (both at the link's first line)
     ("serial.yaml", "        note: both texts speak of projects (only to exercise relates in the fixture)\n", "",

@@ -28,6 +28,10 @@ def check(ctx: "CheckContext") -> Iterator[Finding]:
             yield warning("isolated-claim", f"claim '{claim.id}' has no links to or from other claims", claim.loc,
                           hint="link it to the claims it bears on, or, if the text ties it to no argument (an aside, "
                                "a caveat), say so with 'standalone: <why>'")
+        if claim.standalone and claim.id in linked:
+            yield warning("standalone-linked", f"claim '{claim.id}' says why it stands alone, but it is linked",
+                          claim.at.get("standalone", claim.loc),
+                          hint="'standalone' explains a claim deliberately linked to nothing: remove it, or the links")
     for source in kb.sources:
         if source.id not in cited and source.id not in unread:
             yield warning("uncited-source", f"no claim cites source '{source.id}'", source.loc)
