@@ -98,9 +98,8 @@ class DotWriter:
         self.emit(f"{quote(claim.id)} {_attrs(attrs)}", indent)
 
     def edges(self, ids: set[str]) -> None:
-        undercut = {k: [u for u in v if u in ids] for k, v in self.ag.undercuts.items()}
-        for link in self.kb.links():
-            if link.kind is LinkKind.UNDERCUTS or link.origin not in ids or link.target not in ids:
+        for link in self.ag.links_from(ids):
+            if link.kind is LinkKind.UNDERCUTS or link.target not in ids:
                 continue
             if link.target not in self.kb.claim_by_id:
                 continue
@@ -113,13 +112,14 @@ class DotWriter:
                 style["URL"] = self.opt.link(link.origin)
                 style["target"] = "_top"
             key = (link.origin, link.target)
-            if undercut.get(key):
+            undercutters = [u for u in self.ag.undercuts.get(key, ()) if u in ids]
+            if undercutters:
                 mid = f"{link.origin}->{link.target}"
                 self.emit(f"{quote(mid)} {_attrs({'shape': 'point', 'width': '0.06', 'color': style['color'], 'tooltip': style['tooltip']})}")
                 first = dict(style, arrowhead="none")
                 self.emit(f"{quote(link.origin)} -> {quote(mid)} {_attrs(first)}")
                 self.emit(f"{quote(mid)} -> {quote(link.target)} {_attrs(style)}")
-                for u in undercut[key]:
+                for u in undercutters:
                     ustyle = dict(EDGE_STYLE["undercuts"], tooltip=f"{u} undercuts {link.origin} -> {link.target}",
                                   **{"class": f"link-undercuts from-{u} to-{link.origin} to-{link.target}"})
                     if self.opt.link:
@@ -249,7 +249,7 @@ def topic_diagram(kb: KnowledgeBase, ag: ArgumentGraph, topic_id: str, options: 
     for rest in by_thread.values():  # threads not declared (validation reports them)
         for c in rest:
             w.node(c)
-    outside = _linked_outside(kb, ids)
+    outside = _linked_outside(ag, ids)
     for c in outside:
         w.emit(f"{quote(c.id)} {_attrs(_outside_attrs(kb, c, options))}")
     w.edges(ids | {c.id for c in outside})
@@ -263,9 +263,8 @@ def claim_diagram(kb: KnowledgeBase, ag: ArgumentGraph, claim_id: str, depth: in
     w = DotWriter(kb, ag, options)
     near = ag.neighbourhood(claim_id, depth)
     w.header(claim_id, len(near))
-    for claim in kb.claims:  # file order, for stable output
-        if claim.id in near:
-            w.node(claim)
+    for claim in ag.claims_in_order(near):  # file order, for stable output
+        w.node(claim)
     w.emit(f"{quote(claim_id)} {_attrs({'penwidth': '3.5'})}")
     w.edges(near)
     if options.legend:
@@ -273,13 +272,13 @@ def claim_diagram(kb: KnowledgeBase, ag: ArgumentGraph, claim_id: str, depth: in
     return w.text()
 
 
-def _linked_outside(kb: KnowledgeBase, ids: set[str]) -> list[Claim]:
+def _linked_outside(ag: ArgumentGraph, ids: set[str]) -> list[Claim]:
     other: set[str] = set()
-    for link in kb.links():
+    for link in ag.links_at(ids):
         ends = {link.origin, link.target}
-        if ends & ids and ends - ids and link.kind is not LinkKind.UNDERCUTS:
+        if ends - ids and link.kind is not LinkKind.UNDERCUTS:
             other |= ends - ids
-    return [c for c in kb.claims if c.id in other]
+    return ag.claims_in_order(other)
 
 
 def _outside_attrs(kb: KnowledgeBase, claim: Claim, options: DiagramOptions) -> dict[str, str]:

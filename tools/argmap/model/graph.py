@@ -12,6 +12,7 @@ be built from a knowledge base that still has findings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import networkx as nx
 
@@ -88,13 +89,61 @@ class ArgumentGraph:
 
     def neighbourhood(self, claim: str, depth: int = 1) -> set[str]:
         """Claims within ``depth`` links of ``claim``, either direction, every kind of link included."""
-        und = nx.Graph(self.graph.to_undirected())
+        und = self._undirected
+        if claim not in und:
+            return {claim}
+        return set(nx.single_source_shortest_path_length(und, claim, cutoff=depth))
+
+    # --- indexes, built on first use: per-claim diagrams and pages need the links and claims near one
+    # claim, and scanning the whole knowledge base for each would make the site quadratic ----------------
+
+    @cached_property
+    def _undirected(self) -> nx.Graph:
+        und = nx.Graph()
+        und.add_nodes_from(self.graph.nodes)
+        und.add_edges_from((a, b) for a, b in self.graph.edges())
         for (a, b), us in self.undercuts.items():
             for u in us:
                 und.add_edge(u, a)
                 und.add_edge(u, b)
         und.add_edges_from((q, c) for c, qs in self.questions.items() for q in qs)
         und.add_edges_from((l.origin, l.target) for l in self.relations)
-        if claim not in und:
-            return {claim}
-        return set(nx.single_source_shortest_path_length(und, claim, cutoff=depth))
+        return und
+
+    @cached_property
+    def _all_links(self) -> list[Link]:
+        return list(self.kb.links())
+
+    @cached_property
+    def _link_positions(self) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Positions in ``kb.links()`` of the links from each claim, and of the links at each claim."""
+        out: dict[str, list[int]] = {}
+        at: dict[str, list[int]] = {}
+        for i, link in enumerate(self._all_links):
+            out.setdefault(link.origin, []).append(i)
+            at.setdefault(link.origin, []).append(i)
+            if link.target != link.origin:
+                at.setdefault(link.target, []).append(i)
+        return out, at
+
+    @cached_property
+    def _claim_positions(self) -> dict[str, list[int]]:
+        pos: dict[str, list[int]] = {}
+        for i, c in enumerate(self.kb.claims):
+            pos.setdefault(c.id, []).append(i)
+        return pos
+
+    def links_from(self, ids: set[str]) -> list[Link]:
+        """Links whose origin is in ``ids``, in file order (as ``kb.links()`` would yield them)."""
+        out = self._link_positions[0]
+        return [self._all_links[i] for i in sorted({i for c in ids for i in out.get(c, ())})]
+
+    def links_at(self, ids: set[str]) -> list[Link]:
+        """Links with either end in ``ids``, in file order."""
+        at = self._link_positions[1]
+        return [self._all_links[i] for i in sorted({i for c in ids for i in at.get(c, ())})]
+
+    def claims_in_order(self, ids: set[str]) -> list:
+        """The claims with these ids in file order (as a filter over ``kb.claims`` would give them)."""
+        pos = self._claim_positions
+        return [self.kb.claims[i] for i in sorted(i for c in ids for i in pos.get(c, ()))]
