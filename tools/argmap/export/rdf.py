@@ -386,11 +386,31 @@ def write_ntriples(kb: KnowledgeBase, base: str, write, texts: TextStore | None 
     return len(sink)
 
 
+def _canonical_json(text: str) -> str:
+    """rdflib's JSON-LD lists nodes in the order of its store's hash-keyed indexes, which
+    follows Python's hash seed; sort every array (nodes by ``@id``, values by their JSON) except
+    an RDF list's, so the same graph always gives the same bytes."""
+    import json
+
+    def key(item) -> str:
+        return json.dumps(item, sort_keys=True, ensure_ascii=False)
+
+    def walk(value, ordered: bool = False):
+        if isinstance(value, dict):
+            return {k: walk(v, ordered=(k == "@list")) for k, v in value.items()}
+        if isinstance(value, list):
+            items = [walk(v) for v in value]
+            return items if ordered else sorted(items, key=key)
+        return value
+
+    return json.dumps(walk(json.loads(text)), indent=2, separators=(",", ": "), sort_keys=True, ensure_ascii=False)
+
+
 def serialize(graph: Graph, fmt: str, graph_iri: str | None = None) -> str:
     """Text of ``graph`` in ``fmt``; TriG puts it in the named graph ``graph_iri``."""
     if fmt == "json-ld":
         context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-        return graph.serialize(format="json-ld", context=context, indent=2)
+        return _canonical_json(graph.serialize(format="json-ld", context=context, indent=2))
     if fmt == "trig":
         from rdflib import Dataset
 

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable
 
-from ..export.dot import STATUS_STYLE, DiagramOptions, claim_diagram, overview, render, topic_diagram
+from ..export.dot import STATUS_STYLE, DiagramOptions, claim_diagram, overview, topic_diagram
+from ..export.render_many import render_all
 from ..load.texts import TextStore
 from ..model.analysis import Analysis
 from ..model.kb import Claim, KnowledgeBase, LinkKind
 from ..model.quotes import find_quote
 from .debate import Outline
-from .figures import ROOT, inline_svg, standalone_svg
+from .figures import ROOT, figure_placeholder, standalone_svg
 from .markdown import attr, front_matter, rel, shorten, text, url_rel
 
 KIND_LABEL = {"thesis": "Thesis", "claim": "Claim", "fact": "Fact", "estimate": "Estimate", "proposal": "Proposal"}
@@ -50,6 +52,8 @@ class SiteOptions:
     diagrams: bool = True
     neighbourhood_depth: int = 1
     downloads: dict[str, bytes] = field(default_factory=dict)  # file name -> content
+    cache_dir: Path | None = None  # rendered diagrams, by the hash of their DOT; None: no cache
+    progress: Callable[[int, int], None] | None = None  # (done, total) while diagrams are laid out
 
 
 @dataclass
@@ -72,6 +76,7 @@ class SiteContent:
             else:
                 self.incoming[link.target].append(link)
         self.svgs: dict[str, str] = {}  # diagram name -> SVG text with ROOT where the site root goes
+        self.diagrams_laid_out = 0  # how many the last build_diagrams had to lay out (not cached)
         self.quote_anchor: dict[tuple[str, int], str] = {}
         for c in kb.claims:
             for n, _ in enumerate(c.evidence):
@@ -102,7 +107,7 @@ class SiteContent:
             return ""
         if name not in self.svgs:
             self.build_diagrams()
-        svg = inline_svg(self.svgs[name], url_rel(page, ""))
+        svg = figure_placeholder(name, url_rel(page, ""))
         links = [f'<a href="{attr(url_rel(page, f"diagrams/{name}.svg"))}">Open the diagram on its own</a>']
         if outline:
             links.append(f'<a href="#{attr(outline)}">the same as an outline</a>')
@@ -157,18 +162,21 @@ class SiteContent:
         return pages, files
 
     def build_diagrams(self) -> None:
-        """Render every diagram once, with ROOT standing for the site root in its links."""
+        """Render every diagram once, with ROOT standing for the site root in its links (laid out
+        in parallel, and only where the cache has no SVG for the same DOT)."""
         kb, ag = self.kb, self.analysis.graph
         link: Callable[[str], str] = lambda cid: f"{ROOT}claims/{cid}/"
+        dots: dict[str, str] = {}
         opts = DiagramOptions(link=link, status=self.labels, title="The whole argument map")
-        self.svgs["overview"] = render(overview(kb, ag, opts, topic_url=lambda t: f"{ROOT}topics/{t}/"), "svg").decode()
+        dots["overview"] = overview(kb, ag, opts, topic_url=lambda t: f"{ROOT}topics/{t}/")
         for topic in kb.topics:
             opts = DiagramOptions(link=link, status=self.labels, title=topic.title)
-            self.svgs[f"topic-{topic.id}"] = render(topic_diagram(kb, ag, topic.id, opts), "svg").decode()
+            dots[f"topic-{topic.id}"] = topic_diagram(kb, ag, topic.id, opts)
         for claim in kb.claims:
             opts = DiagramOptions(link=link, status=self.labels, legend=False)
-            self.svgs[f"claim-{claim.id}"] = render(
-                claim_diagram(kb, ag, claim.id, self.options.neighbourhood_depth, opts), "svg").decode()
+            dots[f"claim-{claim.id}"] = claim_diagram(kb, ag, claim.id, self.options.neighbourhood_depth, opts)
+        self.svgs, self.diagrams_laid_out = render_all(dots, self.options.cache_dir, progress=self.options.progress,
+                                                           prune=True)
 
     def topics_index(self) -> str:
         page = "topics/index.md"

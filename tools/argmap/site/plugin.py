@@ -7,6 +7,8 @@ Events used (MkDocs plugin API):
 - ``on_files``: add the generated pages and files as ``File.generated`` (nothing is written
   into the docs folder);
 - ``on_page_markdown``: fill the ``<!-- argmap:… -->`` markers of hand-written pages;
+- ``on_post_page``: put each inline diagram's SVG in where its placeholder is (see
+  ``argmap.site.figures``);
 - ``on_serve``: ``mkdocs serve`` also reloads when a claims file changes.
 """
 
@@ -32,6 +34,7 @@ class ArgmapConfig(base.Config):
     edit_url = c.Optional(c.Type(str))  # e.g. https://github.com/OWNER/REPO/blob/main/
     diagrams = c.Type(bool, default=True)
     neighbourhood_depth = c.Type(int, default=1)
+    cache_dir = c.Type(str, default=".cache/argmap")  # diagrams and downloads by content hash; "" for none
 
 
 def default_edit_url(repo_url: str | None) -> str | None:
@@ -43,11 +46,28 @@ def default_edit_url(repo_url: str | None) -> str | None:
     return f"{base}/-/blob/HEAD/" if "gitlab" in base else f"{base}/blob/HEAD/"
 
 
+def _progress():
+    """Log diagram layout progress about every tenth of the way (a large site takes a while)."""
+    shown = [0]
+
+    def report(done: int, total: int) -> None:
+        step = max(1, total // 10)
+        if done == total or done - shown[0] >= step:
+            shown[0] = done
+            log.info("argmap: laid out %d of %d diagrams", done, total)
+
+    return report
+
+
 class ArgmapPlugin(BasePlugin[ArgmapConfig]):
+    def on_startup(self, *, command, dirty):
+        """Defined so MkDocs keeps this plugin between the rebuilds of ``mkdocs serve``."""
+        self.command = command
+
     def on_config(self, config):
         from ..checks.validate import validate
         from ..config import load_settings
-        from ..export.rdf import serialize, to_graph
+        from .downloads import site_downloads
         from ..load.texts import TextStore
         from ..model.analysis import Analysis
         from ..model.graph import ArgumentGraph
@@ -68,20 +88,18 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         texts = TextStore(settings.texts_dir)
         if not texts.available:
             log.info("argmap: source texts not found at %s; quotes are listed in file order", settings.texts_dir)
-        graph = to_graph(kb, settings.base_iri, texts)
-        downloads = {
-            "argmap.ttl": serialize(graph, "turtle").encode("utf-8"),
-            "argmap.jsonld": serialize(graph, "json-ld").encode("utf-8"),
-            "argmap.nt": serialize(graph, "nt").encode("utf-8"),
-        }
+        cache = (project / self.config.cache_dir) if self.config.cache_dir else None
+        downloads = site_downloads(kb, settings, texts, claims, cache)
         options = SiteOptions(edit_url=self.config.edit_url or default_edit_url(config.repo_url), diagrams=self.config.diagrams,
-                              neighbourhood_depth=self.config.neighbourhood_depth, downloads=downloads)
+                              neighbourhood_depth=self.config.neighbourhood_depth, downloads=downloads,
+                              cache_dir=cache / "diagrams" if cache else None, progress=_progress())
         self.content = SiteContent(kb, analysis, texts, options)
         self.pages, self.files = self.content.build()
         if config.nav is None:
             config.nav = self.navigation(kb)
-        log.info("argmap: %d pages and %d files generated from %d claims in %.1f s",
-                 len(self.pages), len(self.files), len(kb.claims), time.perf_counter() - started)
+        log.info("argmap: %d pages and %d files generated from %d claims in %.1f s (%d diagrams laid out, "
+                 "the rest from the cache)", len(self.pages), len(self.files), len(kb.claims),
+                 time.perf_counter() - started, self.content.diagrams_laid_out)
         return config
 
     @staticmethod
@@ -115,6 +133,11 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         for marker, value in self.content.markers(page.file.src_uri).items():
             markdown = markdown.replace(marker, value)
         return markdown
+
+    def on_post_page(self, output, page, config):
+        from .figures import fill_figures
+
+        return fill_figures(output, self.content.svgs)
 
     def on_serve(self, server, config, builder):
         server.watch(str(self.claims_dir))
