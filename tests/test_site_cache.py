@@ -115,3 +115,63 @@ def test_a_rebuild_lays_out_only_what_changed_and_pages_keep_their_diagrams(tmp_
     assert 0 < edited < first
     index = (tmp_path / "out" / "search" / "search_index.json").read_text()
     assert "argmap-figure" not in index and "Regulators are slow to fix racing." in index
+
+
+def _serve_session(project):
+    """MkDocs as `mkdocs serve --dirty` drives it: one plugin session, builds on demand."""
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    site = project / "served"
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site))
+    config.plugins.on_startup(command="serve", dirty=True)
+
+    def rebuild():
+        build(load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site)), dirty=True)
+
+    build(config, dirty=True)
+    return site, rebuild, config
+
+
+def test_serve_dirty_rebuild_rewrites_only_pages_whose_content_changed(tmp_path, monkeypatch):
+    project = fixture_project(tmp_path)
+    monkeypatch.chdir(project)
+    site, rebuild, config = _serve_session(project)
+    try:
+        edited_page = site / "claims" / "regulators-slow" / "index.html"
+        untouched = site / "people" / "index.html"
+        stamps = {p: p.stat().st_mtime_ns for p in (edited_page, untouched)}
+        urn = project / "claims" / "urn.yaml"
+        urn.write_text(urn.read_text().replace("Regulators are too slow to fix racing.",
+                                               "Regulators are slow to fix racing."))
+        rebuild()
+        assert "Regulators are slow to fix racing." in edited_page.read_text()
+        assert edited_page.stat().st_mtime_ns != stamps[edited_page]
+        assert untouched.stat().st_mtime_ns == stamps[untouched]
+        # the topic page shows the claim in its outline and diagram: rebuilt too
+        assert "Regulators are slow to fix racing." in (site / "topics" / "urn" / "index.html").read_text()
+    finally:
+        config.plugins.on_shutdown()
+
+
+def test_serve_remakes_the_downloads_in_the_background_after_an_edit(tmp_path, monkeypatch):
+    project = fixture_project(tmp_path)
+    monkeypatch.chdir(project)
+    site, rebuild, config = _serve_session(project)
+    try:
+        plugin = config.plugins["argmap"]
+        urn = project / "claims" / "urn.yaml"
+        urn.write_text(urn.read_text().replace("There should be fewer AGI projects.", "There should be fewer projects."))
+        rebuild()
+        assert plugin._refresh is not None
+        plugin._refresh.join(120)
+        assert plugin._refresh.exitcode == 0
+        assert b"There should be fewer projects." in (site / "downloads" / "argmap.ttl").read_bytes()
+        rebuild()  # the worker left them in the cache: no new worker
+        assert not plugin._refresh.is_alive() and plugin._served is not None
+        assert b"There should be fewer projects." in plugin._served["argmap.ttl"]
+    finally:
+        config.plugins.on_shutdown()

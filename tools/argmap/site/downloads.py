@@ -51,29 +51,65 @@ def build_downloads(kb: KnowledgeBase, base_iri: str, texts: TextStore) -> dict[
     }
 
 
-def site_downloads(kb: KnowledgeBase, settings: Settings, texts: TextStore, claims_dir: Path,
-                   cache: Path | None) -> dict[str, bytes]:
-    """The downloads, from ``cache`` (a folder) when their inputs have not changed."""
+def cached(cache: Path | None, key: str) -> dict[str, bytes] | None:
     if cache is None:
-        return build_downloads(kb, settings.base_iri, texts)
-    folder = cache / "downloads" / inputs_key(settings, texts, claims_dir)
+        return None
     try:
-        return {name: (folder / name).read_bytes() for name in NAMES}
+        return {name: (cache / "downloads" / key / name).read_bytes() for name in NAMES}
     except OSError:
-        pass
-    data = build_downloads(kb, settings.base_iri, texts)
+        return None
+
+
+def store(cache: Path | None, key: str, data: dict[str, bytes]) -> None:
+    """Keep ``data`` as the downloads for ``key`` (and only those: older entries go)."""
+    if cache is None:
+        return
+    folder = cache / "downloads" / key
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in data.items():
-            fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-            with os.fdopen(fd, "wb") as f:
-                f.write(content)
-            os.replace(tmp, folder / name)
-        for old in folder.parent.iterdir():  # only the current inputs' downloads are worth keeping
+            _write(folder / name, content)
+        for old in folder.parent.iterdir():
             if old != folder and old.is_dir():
                 for f in old.iterdir():
                     f.unlink()
                 old.rmdir()
     except OSError:
         pass  # a cache that cannot be written only costs time
+
+
+def _write(path: Path, content: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        f.write(content)
+    os.replace(tmp, path)
+
+
+def site_downloads(kb: KnowledgeBase, settings: Settings, texts: TextStore, claims_dir: Path,
+                   cache: Path | None) -> dict[str, bytes]:
+    """The downloads, from ``cache`` (a folder) when their inputs have not changed."""
+    key = inputs_key(settings, texts, claims_dir) if cache is not None else ""
+    data = cached(cache, key)
+    if data is None:
+        data = build_downloads(kb, settings.base_iri, texts)
+        store(cache, key, data)
     return data
+
+
+def refresh_in_background(kb: KnowledgeBase, settings: Settings, texts: TextStore, cache: Path | None, key: str,
+                          out: Path):
+    """Build the downloads in a forked worker process, then put them in ``cache`` and ``out`` (the
+    served site's downloads folder). ``mkdocs serve`` uses this so that a rebuild after an edit
+    need not wait for the serialisers; the pages are ready first, the files a little later."""
+    import multiprocessing
+
+    def work() -> None:
+        data = build_downloads(kb, settings.base_iri, texts)
+        store(cache, key, data)
+        out.mkdir(parents=True, exist_ok=True)
+        for name, content in data.items():
+            _write(out / name, content)
+
+    process = multiprocessing.get_context("fork").Process(target=work, daemon=True, name="argmap-downloads")
+    process.start()
+    return process

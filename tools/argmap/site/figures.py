@@ -35,6 +35,11 @@ def figure_placeholder(name: str, root: str) -> str:
     return f"<!--argmap-figure {name} {root} -->"
 
 
+def figures_in(text: str) -> list[str]:
+    """The names of the diagrams whose placeholders are in ``text``."""
+    return [m[1] for m in _PLACEHOLDER.finditer(text)] if "<!--argmap-figure " in text else []
+
+
 def fill_figures(html: str, svgs: dict[str, str]) -> str:
     """Put each diagram's inline SVG where its placeholder is (a name without SVG is left alone)."""
     if "<!--argmap-figure " not in html:

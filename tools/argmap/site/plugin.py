@@ -14,8 +14,10 @@ Events used (MkDocs plugin API):
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
+import os
 import time
 from pathlib import Path
 
@@ -46,6 +48,13 @@ def default_edit_url(repo_url: str | None) -> str | None:
     return f"{base}/-/blob/HEAD/" if "gitlab" in base else f"{base}/blob/HEAD/"
 
 
+def _has_markers(path: str) -> bool:
+    try:
+        return "<!-- argmap:" in Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
 def _progress():
     """Log diagram layout progress about every tenth of the way (a large site takes a while)."""
     shown = [0]
@@ -60,14 +69,42 @@ def _progress():
 
 
 class ArgmapPlugin(BasePlugin[ArgmapConfig]):
+    _shown: dict[str, str] = {}  # generated file -> digest of what it showed at the last build
+
     def on_startup(self, *, command, dirty):
         """Defined so MkDocs keeps this plugin between the rebuilds of ``mkdocs serve``."""
         self.command = command
+        self._served: dict[str, bytes] | None = None  # the downloads of the session's last build
+        self._refresh = None  # the worker refreshing them, if one runs
+
+    def on_shutdown(self):
+        if getattr(self, "_refresh", None) is not None and self._refresh.is_alive():
+            self._refresh.terminate()
+
+    def _downloads(self, kb, settings, texts, claims, cache, out: Path) -> dict[str, bytes]:
+        """The RDF downloads: from the cache if their inputs are unchanged; else, in a running
+        ``mkdocs serve``, the last build's while a worker makes fresh ones (they replace the
+        served files when ready); else made now."""
+        from .downloads import cached, inputs_key, refresh_in_background, site_downloads
+
+        if getattr(self, "command", None) != "serve" or self._served is None or cache is None:
+            data = site_downloads(kb, settings, texts, claims, cache)
+        else:
+            key = inputs_key(settings, texts, claims)
+            data = cached(cache, key)
+            if data is None:
+                if self._refresh is not None and self._refresh.is_alive():
+                    self._refresh.terminate()  # its inputs are out of date already
+                self._refresh = refresh_in_background(kb, settings, texts, cache, key, out)
+                log.info("argmap: the RDF downloads are being remade in the background")
+                data = self._served
+        if getattr(self, "command", None) == "serve":
+            self._served = data
+        return data
 
     def on_config(self, config):
         from ..checks.validate import validate
         from ..config import load_settings
-        from .downloads import site_downloads
         from ..load.texts import TextStore
         from ..model.analysis import Analysis
         from ..model.graph import ArgumentGraph
@@ -89,7 +126,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         if not texts.available:
             log.info("argmap: source texts not found at %s; quotes are listed in file order", settings.texts_dir)
         cache = (project / self.config.cache_dir) if self.config.cache_dir else None
-        downloads = site_downloads(kb, settings, texts, claims, cache)
+        downloads = self._downloads(kb, settings, texts, claims, cache, Path(config.site_dir) / "downloads")
         options = SiteOptions(edit_url=self.config.edit_url or default_edit_url(config.repo_url), diagrams=self.config.diagrams,
                               neighbourhood_depth=self.config.neighbourhood_depth, downloads=downloads,
                               cache_dir=cache / "diagrams" if cache else None, progress=_progress())
@@ -119,13 +156,38 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         ]
 
     def on_files(self, files, config):
+        # ``mkdocs serve --dirty`` rebuilds only files whose ``is_modified()`` is true, and MkDocs
+        # counts every generated file as modified. Here a generated file is modified only if what
+        # it shows changed since the last build of this session (its Markdown and the diagrams it
+        # embeds, or its bytes), so an edit to one claim rebuilds the pages it touches.
+        previous = self._shown if getattr(self, "command", None) == "serve" else {}
+        self._pending: dict[str, str] = {}
         for uri, markdown in self.pages.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"argmap: {uri} is generated; remove the hand-written file of that name from docs_dir")
-            files.append(File.generated(config, uri, content=markdown))
+            files.append(self._generated(config, uri, markdown, previous))
         for uri, data in self.files.items():
-            files.append(File.generated(config, uri, content=data))
+            files.append(self._generated(config, uri, data, previous))
+        for file in files.documentation_pages():
+            if file.src_uri not in self.pages and file.abs_src_path and _has_markers(file.abs_src_path):
+                file.is_modified = lambda: True  # its markers show the knowledge base, which may have changed
         return files
+
+    def _generated(self, config, uri: str, content: str | bytes, previous: dict[str, str]) -> File:
+        from .figures import figures_in
+
+        file = File.generated(config, uri, content=content)
+        digest = hashlib.sha256(content if isinstance(content, bytes) else content.encode("utf-8"))
+        if isinstance(content, str):
+            for name in figures_in(content):
+                digest.update(self.content.svgs.get(name, "").encode("utf-8"))
+        self._pending[uri] = shown = digest.hexdigest()
+        if previous.get(uri) == shown:
+            file.is_modified = lambda: not os.path.isfile(file.abs_dest_path)
+        return file
+
+    def on_post_build(self, config):
+        self._shown = getattr(self, "_pending", {})
 
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.pages or "<!-- argmap:" not in markdown:
