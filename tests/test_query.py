@@ -107,3 +107,31 @@ def test_embedded_oxigraph_gives_what_rdflib_gives(kb_and_graph, name):
         assert fast.rows == reference.rows
     else:
         assert sorted(map(tuple, fast.rows), key=repr) == sorted(map(tuple, reference.rows), key=repr)
+
+
+def test_query_keeps_the_graph_in_a_store_until_the_files_change(run, good_kb):
+    store_dir = good_kb / ".cache" / "argmap" / "store"
+    first = run("query", "claim-status", "--format", "csv", cwd=good_kb)
+    assert first.code == 0, first.err
+    stores = [p for p in store_dir.iterdir() if not p.name.startswith(".")]
+    assert len(stores) == 1 and (stores[0] / "COMPLETE").is_file()
+    stamp = (stores[0] / "COMPLETE").stat().st_mtime_ns
+    again = run("query", "claim-status", "--format", "csv", cwd=good_kb)
+    assert again.out == first.out and (stores[0] / "COMPLETE").stat().st_mtime_ns == stamp
+    urn = good_kb / "claims" / "urn.yaml"
+    urn.write_text(urn.read_text().replace("- rebuts: regulation-fixes-racing", "- supports: regulation-fixes-racing"))
+    changed = run("query", "claim-status", "--format", "csv", cwd=good_kb)
+    assert changed.code == 0 and changed.out != first.out  # the edit is seen, not the old store
+    assert [p.name for p in store_dir.iterdir() if not p.name.startswith(".")] != [stores[0].name]
+    assert len([p for p in store_dir.iterdir() if not p.name.startswith(".")]) == 1  # the old store is gone
+
+
+def test_query_without_cache_and_on_a_broken_knowledge_base(run, good_kb):
+    plain = run("query", "claim-status", "--format", "csv", "--no-cache", cwd=good_kb)
+    assert plain.code == 0 and not (good_kb / ".cache").exists()
+    urn = good_kb / "claims" / "urn.yaml"
+    urn.write_text(urn.read_text().replace("- supports: fewer-projects", "- supports: fewer-project"))
+    broken = run("query", "claim-status", cwd=good_kb)
+    assert broken.code == 1 and "error" in broken.err
+    store_dir = good_kb / ".cache" / "argmap" / "store"
+    assert not store_dir.exists() or not [p for p in store_dir.iterdir() if not p.name.startswith(".")]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import EXIT_OK, CommandFailed, UsageError, add_claims_option, add_texts_option, load_valid
+from .common import (EXIT_OK, CommandFailed, UsageError, add_claims_option, add_texts_option, claims_folder,
+                     load_valid, settings_for)
 
 
 def _sparql(args: argparse.Namespace) -> str:
@@ -49,15 +50,26 @@ def run(args: argparse.Namespace) -> int:
         except StoreError as exc:
             raise CommandFailed(str(exc)) from None
     else:
+        from ..export.fingerprint import inputs_key
         from ..export.rdf import write_ntriples
         from ..load.texts import TextStore
-        from ..query import run_embedded
+        from ..query import cached_store, run_embedded, run_on
 
-        settings, kb = load_valid(args)
-        lines: list[str] = []
-        write_ntriples(kb, settings.base_iri, lines.append, TextStore(settings.texts_dir))
+        settings = settings_for(args)
+        texts = TextStore(settings.texts_dir)
+
+        def ntriples() -> str:
+            _, kb = load_valid(args)
+            lines: list[str] = []
+            write_ntriples(kb, settings.base_iri, lines.append, texts)
+            return "".join(lines)
+
         try:
-            table = run_embedded("".join(lines), sparql)
+            if args.no_cache:
+                table = run_embedded(ntriples(), sparql)
+            else:
+                key = inputs_key(settings.base_iri, texts, claims_folder(args, settings), "query store")
+                table = run_on(cached_store(settings.root / ".cache" / "argmap" / "store", key, ntriples), sparql)
         except ValueError as exc:
             raise UsageError(f"bad SPARQL query: {exc}") from None
     print(render(table, args.format))
@@ -70,7 +82,9 @@ def register(sub) -> None:
         description="Run a SPARQL SELECT or ASK query over the RDF graph of the knowledge base and print a table, "
                     "CSV or JSON. QUERY is SPARQL text or the name of a shipped query (argmap query --list). With "
                     "--endpoint the query goes to a SPARQL 1.1 endpoint instead (e.g. one loaded with "
-                    "'argmap rdf --push').",
+                    "'argmap rdf --push'). The local graph is kept in .cache/argmap/store, keyed by a digest of the "
+                    "claim files, the source texts and argmap itself, so later queries of unchanged files skip "
+                    "loading and converting them.",
     )
     p.add_argument("query", nargs="?", metavar="QUERY", help="SPARQL text, or a named query")
     p.add_argument("--file", metavar="FILE", help="read the query from FILE (e.g. q.rq)")
@@ -79,6 +93,8 @@ def register(sub) -> None:
     p.add_argument("--endpoint", metavar="URL", help="SPARQL endpoint to query instead of the local files")
     p.add_argument("--graph", metavar="IRI", help="with --endpoint: the named graph to query as the default graph "
                    "(default: the one 'argmap rdf --push' loads; '' for the store's own default graph)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="build the graph from the files in memory, without reading or writing .cache/argmap")
     add_texts_option(p)
     add_claims_option(p)
     p.set_defaults(func=run)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from rdflib import Graph
 
@@ -64,6 +67,13 @@ def run_embedded(ntriples: str, sparql: str) -> Table:
 
     store = ox.Store()
     store.bulk_load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return run_on(store, sparql)
+
+
+def run_on(store, sparql: str) -> Table:
+    """Run a SELECT or ASK query on an Oxigraph store. Raises ValueError on a bad query."""
+    import pyoxigraph as ox
+
     try:
         result = store.query(sparql)
     except (SyntaxError, ValueError, OSError) as exc:
@@ -75,6 +85,46 @@ def run_embedded(ntriples: str, sparql: str) -> Table:
     columns = [v.value for v in result.variables]
     rows = [[None if solution[c] is None else solution[c].value for c in columns] for solution in result]
     return Table(columns, rows)
+
+
+def cached_store(cache_dir: Path, key: str, ntriples: Callable[[], str]):
+    """The knowledge base graph as an Oxigraph store kept on disk under ``cache_dir/key``.
+
+    ``key`` is the digest of everything the graph is made from (``argmap.export.fingerprint``),
+    so a store found under it is the graph the files would give now, and opening it read-only
+    takes milliseconds where loading and converting the files takes seconds. Otherwise
+    ``ntriples()`` makes the graph, which is bulk-loaded into a new store; stores of older keys
+    are removed. If the cache cannot be written the store is built in memory.
+    """
+    import pyoxigraph as ox
+
+    final = cache_dir / key
+    if (final / "COMPLETE").is_file():
+        try:
+            return ox.Store.read_only(str(final))
+        except OSError:
+            pass
+    data = ntriples().encode("utf-8")
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        building = Path(tempfile.mkdtemp(dir=cache_dir, prefix=".building-"))
+        store = ox.Store(str(building))
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        store.flush()
+        del store  # closes it
+        (building / "COMPLETE").write_text(key + "\n", encoding="utf-8")
+        if final.exists():  # another run built the same store meanwhile
+            shutil.rmtree(building, ignore_errors=True)
+        else:
+            building.rename(final)
+        for old in cache_dir.iterdir():
+            if old != final and old.is_dir() and not old.name.startswith(".building-"):
+                shutil.rmtree(old, ignore_errors=True)
+        return ox.Store.read_only(str(final))
+    except OSError:
+        store = ox.Store()
+        store.bulk_load(data, format=ox.RdfFormat.N_TRIPLES)
+        return store
 
 
 def from_sparql_json(payload: dict) -> Table:

@@ -2,42 +2,28 @@
 
 Serialising the graph is the slowest part of a site build after the diagrams (Turtle alone takes
 seconds at 1,000 claims), and on most rebuilds nothing it depends on has changed. The cache key
-covers every input: the claim files, the source texts (the quote selectors come from them),
-the base IRI and the exporter's own code; a build with the same key reads the bytes back.
+(``argmap.export.fingerprint``) covers every input: the claim files, the source texts (the quote
+selectors come from them), the base IRI and argmap's own code; a build with the same key reads
+the bytes back.
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import tempfile
 from pathlib import Path
 
 from ..config import Settings
+from ..export import fingerprint
 from ..export import rdf as rdf_export
 from ..load.texts import TextStore
 from ..model.kb import KnowledgeBase
-from .. import vocab
 
 NAMES = ("argmap.ttl", "argmap.jsonld", "argmap.nt")
 
 
-def _files(folder: Path | None) -> list[Path]:
-    if folder is None or not folder.is_dir():
-        return []
-    return sorted(p for p in folder.rglob("*") if p.is_file())
-
-
 def inputs_key(settings: Settings, texts: TextStore, claims_dir: Path) -> str:
-    h = hashlib.sha256()
-    h.update(settings.base_iri.encode("utf-8"))
-    for module in (rdf_export, vocab):
-        h.update(Path(module.__file__).read_bytes())
-    for folder in (claims_dir, texts.folder if texts.available else None):
-        for path in _files(folder):
-            h.update(str(path.relative_to(folder)).encode("utf-8") + b"\0")
-            h.update(path.read_bytes() + b"\0")
-    return h.hexdigest()
+    return fingerprint.inputs_key(settings.base_iri, texts, claims_dir, "site downloads")
 
 
 def build_downloads(kb: KnowledgeBase, base_iri: str, texts: TextStore) -> dict[str, bytes]:
