@@ -114,3 +114,14 @@ def test_a_very_large_map_overview_shows_topics_and_how_they_meet(monkeypatch):
     assert hrefs == {f"../topics/{t.id}/" for t in kb.topics}  # topics only, each linked to its page
     assert '"serial" -> "urn"' in text or '"urn" -> "serial"' in text  # the link between the two topics
     assert "claims" in text and "claim-" not in text
+
+
+def test_an_overview_of_very_many_topics_keeps_the_best_connected(monkeypatch):
+    import argmap.export.dot as dot
+
+    kb, ag = kb_ag()
+    monkeypatch.setattr(dot, "OVERVIEW_TOPICS", 3)
+    monkeypatch.setattr(dot, "OVERVIEW_MAX_TOPICS", 1)
+    text = overview(kb, ag, DiagramOptions(), topic_url=lambda t: f"../topics/{t}/")
+    hrefs = {el.get("{http://www.w3.org/1999/xlink}href") for el in _svg(text).iter()} - {None}
+    assert len(hrefs) == 1 and "1 more topics" in text and " -> " not in text

@@ -267,3 +267,19 @@ def test_a_real_unknown_reference_is_still_reported_beside_an_unreadable_file(ru
                    encoding="utf-8")
     rules = {f["rule"] for f in run("validate", "--format", "json", cwd=good_kb).json()["findings"]}
     assert {"yaml-syntax", "unknown-claim"} <= rules
+
+
+def test_files_read_in_parallel_give_what_one_process_gives(monkeypatch, broken_kb):
+    from conftest import REPO
+
+    """A large knowledge base is read by a pool of workers; the result must not depend on it."""
+    from argmap.load import project
+
+    def load(folder, root, parallel_from):
+        monkeypatch.setattr(project, "PARALLEL_FROM", parallel_from)
+        loaded = project.load_folder(folder, root)
+        return ([(c.id, c.text, c.loc, [(l.kind, l.target, l.loc) for l in c.links]) for c in loaded.kb.claims],
+                [(f.rule, f.loc, f.message) for f in loaded.findings], loaded.files, sorted(loaded.unreadable))
+
+    for folder, root in ((REPO / "claims", REPO), (broken_kb / "claims", broken_kb)):
+        assert load(folder, root, 1) == load(folder, root, 10**9)

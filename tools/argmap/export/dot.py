@@ -41,6 +41,7 @@ WRAP = 34
 SMALL = 25  # above this many claims, lay out left to right: many clusters stack instead of widening
 OVERVIEW_ALL = 60  # above this many claims, the overview shows theses and cross-topic links only
 OVERVIEW_TOPICS = 2000  # above this many, it shows the topics alone and how many links join them
+OVERVIEW_MAX_TOPICS = 60  # and at most this many of them, the most connected (dot cannot lay out 1,000 in time)
 
 
 def quote(value: str) -> str:
@@ -203,7 +204,8 @@ def overview(kb: KnowledgeBase, ag: ArgumentGraph, options: DiagramOptions,
 
 def _topic_overview(kb: KnowledgeBase, options: DiagramOptions, topic_url: Callable[[str], str] | None) -> str:
     """Topics as nodes, joined by the number of links between them (the strongest pairs, at most
-    two per topic on average)."""
+    two per topic on average); past ``OVERVIEW_MAX_TOPICS`` topics, the best-connected ones and a
+    note of how many more there are."""
     lines = [f"digraph {quote('argmap')} {{"]
     graph = {"rankdir": "LR", "fontname": "Helvetica", "tooltip": options.title or "argmap"}
     if options.title:
@@ -217,7 +219,20 @@ def _topic_overview(kb: KnowledgeBase, options: DiagramOptions, topic_url: Calla
         if a and b and a != b:
             key = (a, b) if a < b else (b, a)
             between[key] = between.get(key, 0) + 1
-    for topic in kb.topics:
+    topics = kb.topics
+    if len(topics) > OVERVIEW_MAX_TOPICS:  # nobody takes in a thousand boxes: the best-connected ones
+        degree: dict[str, int] = {}
+        for (a, b), n in between.items():
+            degree[a] = degree.get(a, 0) + n
+            degree[b] = degree.get(b, 0) + n
+        keep = set(sorted((t.id for t in topics), key=lambda t: (-degree.get(t, 0), t))[:OVERVIEW_MAX_TOPICS])
+        rest = len(topics) - len(keep)
+        topics = [t for t in topics if t.id in keep]
+        between = {pair: n for pair, n in between.items() if pair[0] in keep and pair[1] in keep}
+        more = {"shape": "plaintext", "label": f"… and {rest:,} more topics,\nless connected (see the topics index)",
+                "id": "more-topics", "tooltip": f"{rest:,} more topics"}
+        lines.append(f"  {quote('more-topics')} {_attrs(more)}")
+    for topic in topics:
         attrs = {"label": f"{_label(topic.title, WRAP, 3)}\n{len(topic.claim_ids)} claims", "id": f"topic-{topic.id}",
                  "tooltip": topic.title}
         if topic_url:
@@ -225,7 +240,7 @@ def _topic_overview(kb: KnowledgeBase, options: DiagramOptions, topic_url: Calla
             attrs["target"] = "_top"
         lines.append(f"  {quote(topic.id)} {_attrs(attrs)}")
     # the strongest connections only: a dense web of every pair is neither readable nor quick to lay out
-    strongest = sorted(between.items(), key=lambda kv: (-kv[1], kv[0]))[: 2 * len(kb.topics)]
+    strongest = sorted(between.items(), key=lambda kv: (-kv[1], kv[0]))[: 2 * len(topics)]
     for (a, b), n in sorted(strongest):
         lines.append(f"  {quote(a)} -> {quote(b)} {_attrs({'dir': 'none', 'label': str(n), 'penwidth': str(min(6, 1 + n / 5)), 'color': '#94a3b8', 'tooltip': f'{n} links between {a} and {b}'})}")
     return "\n".join(lines) + "\n}\n"

@@ -60,6 +60,32 @@ def yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
 
 
+PARALLEL_FROM = 16  # files; below this, starting worker processes costs more than it saves
+
+
+def _read_one(path: Path, root: Path):
+    """Read, parse and shape-check one file: what each worker does."""
+    display = display_path(path, root)
+    doc, problems = read_document(path, display)
+    if doc is None:
+        return display, None, problems, Unreadable.scan(path)
+    return display, doc, problems + list(check_shape(doc)), None
+
+
+def _read_all(paths: list[Path], root: Path):
+    """Each file read on its own, in file order; on a large knowledge base the files are shared
+    out among one worker process per core (parsing and shape checks are most of validate's time)."""
+    jobs = min(os.cpu_count() or 1, 8)
+    if jobs < 2 or len(paths) < PARALLEL_FROM:
+        return [_read_one(p, root) for p in paths]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_read_one, paths, [root] * len(paths), chunksize=max(1, len(paths) // (4 * jobs))))
+
+
 def load_folder(folder: Path, root: Path | None = None) -> Loaded:
     """Read every YAML file under ``folder`` (sorted), check shapes and build the model."""
     root = root or folder.parent
@@ -70,19 +96,15 @@ def load_folder(folder: Path, root: Path | None = None) -> Loaded:
     if not folder.is_dir():
         findings.append(error("no-claims", f"knowledge-base folder not found: {folder}", None))
         return Loaded(KnowledgeBase(), documents, findings, files)
-    for path in yaml_files(folder):
-        display = display_path(path, root)
+    for display, doc, problems, unread in _read_all(yaml_files(folder), root):
         files.append(display)
-        doc, problems = read_document(path, display)
         if doc is None:
-            unreadable[display] = Unreadable.scan(path)
+            unreadable[display] = unread
             note = "until this file reads, references to what it defines are not checked"
             problems = [dataclasses.replace(f, hint=f"{f.hint}; {note}" if f.hint else note) for f in problems]
         findings.extend(problems)
-        if doc is None:
-            continue
-        findings.extend(check_shape(doc))
-        documents.append(doc)
+        if doc is not None:
+            documents.append(doc)
     if not files:
         findings.append(error("no-claims", f"no YAML files in {display_path(folder, root)}", Loc(display_path(folder, root))))
     return Loaded(build(documents), documents, findings, files, unreadable)
