@@ -14,6 +14,7 @@ Events used (MkDocs plugin API):
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import html
 import logging
@@ -103,6 +104,12 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         return data
 
     def on_config(self, config):
+        # A large site holds the model, every page and every SVG in memory for the whole build:
+        # with the default thresholds Python's cycle collector rescans that heap again and again
+        # while MkDocs renders pages (the build grew faster than the map). Collect less often, and
+        # after generating, freeze what exists (it lives to the end of the build anyway).
+        self._gc_threshold = gc.get_threshold()
+        gc.set_threshold(100_000, 50, 1000)
         from ..checks.validate import validate
         from ..config import load_settings
         from ..load.texts import TextStore
@@ -137,6 +144,7 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
         log.info("argmap: %d pages and %d files generated from %d claims in %.1f s (%d diagrams laid out, "
                  "the rest from the cache)", len(self.pages), len(self.files), len(kb.claims),
                  time.perf_counter() - started, self.content.diagrams_laid_out)
+        gc.freeze()
         return config
 
     @staticmethod
@@ -188,6 +196,8 @@ class ArgmapPlugin(BasePlugin[ArgmapConfig]):
 
     def on_post_build(self, config):
         self._shown = getattr(self, "_pending", {})
+        gc.unfreeze()  # under serve, the next build's objects replace these: let them be collected
+        gc.set_threshold(*getattr(self, "_gc_threshold", gc.get_threshold()))
 
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self.pages or "<!-- argmap:" not in markdown:
