@@ -84,8 +84,17 @@ class ArgumentGraph:
         return out
 
     def related(self, claim: str) -> list[Link]:
-        """The "relates" links at ``claim``, either end (they are undirected)."""
-        return [l for l in self.relations if claim in (l.origin, l.target)]
+        """The "relates" links at ``claim``, either end (they are undirected), in file order."""
+        return list(self._relations_at.get(claim, ()))
+
+    @cached_property
+    def _relations_at(self) -> dict[str, list[Link]]:
+        at: dict[str, list[Link]] = {}
+        for link in self.relations:
+            at.setdefault(link.origin, []).append(link)
+            if link.target != link.origin:
+                at.setdefault(link.target, []).append(link)
+        return at
 
     def neighbourhood(self, claim: str, depth: int = 1) -> set[str]:
         """Claims within ``depth`` links of ``claim``, either direction, every kind of link included."""

@@ -31,6 +31,31 @@ SINGULAR = {"supports": "reason", "rebuts": "objection", "undercuts": "undercut"
 
 
 @dataclass
+class OutlineIndex:
+    """Who answers whom, built once per knowledge base and shared by every page's outline."""
+
+    children: dict[str, list[tuple[str, str]]]
+    undercutters: dict[tuple[str, str], list[str]]
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> "OutlineIndex":
+        children: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        undercutters: dict[tuple[str, str], list[str]] = defaultdict(list)
+        for link in kb.links():
+            if link.origin not in kb.claim_by_id:
+                continue
+            if link.target_link:
+                undercutters[link.target_link].append(link.origin)
+            elif link.target in kb.claim_by_id:
+                children[link.target].append((link.kind.value, link.origin))
+                if link.kind is LinkKind.RELATES:  # undirected: listed under both ends
+                    children[link.origin].append(("relates", link.target))
+        for kids in children.values():
+            kids.sort(key=lambda kid: ORDER.index(kid[0]))
+        return cls(dict(children), dict(undercutters))
+
+
+@dataclass
 class Outline:
     kb: KnowledgeBase
     status: dict[str, str]
@@ -39,21 +64,13 @@ class Outline:
     who: Callable[[str], str]  # person id -> display label
     open_depth: int = 1  # levels unfolded when the page opens
     seen: set[str] = field(default_factory=set)
+    index: OutlineIndex | None = None  # shared between pages; built here if not given
 
     def __post_init__(self) -> None:
-        self.children: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        self.undercutters: dict[tuple[str, str], list[str]] = defaultdict(list)
-        for link in self.kb.links():
-            if link.origin not in self.kb.claim_by_id:
-                continue
-            if link.target_link:
-                self.undercutters[link.target_link].append(link.origin)
-            elif link.target in self.kb.claim_by_id:
-                self.children[link.target].append((link.kind.value, link.origin))
-                if link.kind is LinkKind.RELATES:  # undirected: listed under both ends
-                    self.children[link.origin].append(("relates", link.target))
-        for kids in self.children.values():
-            kids.sort(key=lambda kid: ORDER.index(kid[0]))
+        if self.index is None:
+            self.index = OutlineIndex.of(self.kb)
+        self.children = self.index.children
+        self.undercutters = self.index.undercutters
 
     def _kids(self, claim: str, parent: str | None) -> list[tuple[str, str]]:
         kids = list(self.children.get(claim, []))

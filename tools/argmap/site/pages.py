@@ -19,7 +19,7 @@ from ..load.texts import TextStore
 from ..model.analysis import Analysis
 from ..model.kb import Claim, KnowledgeBase, LinkKind
 from ..model.quotes import find_quote
-from .debate import Outline
+from .debate import Outline, OutlineIndex
 from .figures import ROOT, figure_placeholder, standalone_svg
 from .markdown import attr, front_matter, rel, shorten, text, url_rel
 
@@ -77,10 +77,21 @@ class SiteContent:
                 self.incoming[link.target].append(link)
         self.svgs: dict[str, str] = {}  # diagram name -> SVG text with ROOT where the site root goes
         self.diagrams_laid_out = 0  # how many the last build_diagrams had to lay out (not cached)
+        self._outline_index: OutlineIndex | None = None
         self.quote_anchor: dict[tuple[str, int], str] = {}
+        # claims by speaker, by whom they are about and by tag, in file order (one pass, so that the
+        # pages of thousands of people and tags do not each scan every claim)
+        self.claims_by: dict[str, list[Claim]] = defaultdict(list)
+        self.claims_about: dict[str, list[Claim]] = defaultdict(list)
+        self.claims_tagged: dict[str, list[Claim]] = defaultdict(list)
         for c in kb.claims:
             for n, _ in enumerate(c.evidence):
                 self.quote_anchor[(c.id, n)] = f"q-{c.id}-{n}"
+            self.claims_by[c.by].append(c)
+            for pid in dict.fromkeys(c.about):
+                self.claims_about[pid].append(c)
+            for tag in dict.fromkeys(c.tags):
+                self.claims_tagged[tag].append(c)
 
     # --- shared bits ------------------------------------------------------------------
     def claim_link(self, page: str, cid: str, limit: int = 110) -> str:
@@ -117,8 +128,11 @@ class SiteContent:
 
     def outline_for(self, page: str) -> Outline:
         """An outline builder for one page: links relative to it, "see above" within it."""
+        if self._outline_index is None:
+            self._outline_index = OutlineIndex.of(self.kb)
         return Outline(self.kb, self.labels, MARK, href=lambda cid: url_rel(page, f"claims/{cid}/"),
-                       who=lambda pid: self.kb.person_by_id[pid].label if pid in self.kb.person_by_id else pid)
+                       who=lambda pid: self.kb.person_by_id[pid].label if pid in self.kb.person_by_id else pid,
+                       index=self._outline_index)
 
     def outline(self, page: str, roots: list[str]) -> str:
         """The debate under each root claim, as foldable HTML (see argmap.site.debate)."""
@@ -388,8 +402,8 @@ class SiteContent:
             out.append(f"*A role, not a name:* the text does not name this {'person' if person.kind == 'person' else person.kind}.\n")
         if person.description:
             out.append(f"{text(person.description)}\n")
-        asserted = [c for c in kb.claims if c.by == person.id]
-        about = [c for c in kb.claims if person.id in c.about]
+        asserted = self.claims_by.get(person.id, [])
+        about = self.claims_about.get(person.id, [])
         authored = [s for s in kb.sources if s.author == person.id]
         if authored:
             out.append("## Author of\n")
@@ -416,7 +430,7 @@ class SiteContent:
             out.append(f"## {heading}\n")
             for p in self.kb.people:
                 if pick(p):
-                    n = sum(1 for c in self.kb.claims if c.by == p.id)
+                    n = len(self.claims_by.get(p.id, []))
                     out.append(f"- {self.person_link(page, p.id)} — {n} claims")
             out.append("")
         return "\n".join(out)
@@ -425,7 +439,7 @@ class SiteContent:
         page = "tags.md"
         out = [front_matter("Tags"), "# Tags\n"]
         for tag in self.kb.tags:
-            claims = [c for c in self.kb.claims if tag.id in c.tags]
+            claims = self.claims_tagged.get(tag.id, [])
             out.append(f'<a id="tag-{attr(tag.id)}"></a>\n\n## {text(tag.title)}\n')
             if tag.description:
                 out.append(f"{text(tag.description)}\n")
