@@ -64,3 +64,15 @@ def test_explain_shows_questions_and_see_also(run, good_kb):
     assert "questions offense-why" in flat
     flat = " ".join(run("explain", "more-draws", cwd=good_kb).out.split())
     assert "see also (the texts meet here): relates serial-bottleneck" in flat
+
+
+def test_the_cli_starts_without_the_heavy_libraries():
+    """`argmap --help` is started often (shells, hooks); building the parser must not import rdflib,
+    networkx, pyoxigraph or MkDocs (rdflib alone doubled the start-up time)."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from argmap.cli import build_parser; build_parser(); "
+            "print(sorted(m for m in ('rdflib', 'networkx', 'pyoxigraph', 'mkdocs', 'pygraphviz') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -51,7 +51,7 @@ def _stream_ntriples(args: argparse.Namespace, settings, kb) -> int:
 
 
 def register(sub) -> None:
-    from ..export.rdf import FORMATS
+    from ..export.formats import RDF_FORMATS as FORMATS
 
     p = sub.add_parser(
         "rdf", help="export the knowledge base as RDF (AIF, PROV-O, Web Annotation), or push it to a store",

@@ -27,12 +27,13 @@ from urllib.parse import quote
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD, NamespaceManager, split_uri
 
+from .formats import RDF_FORMATS
 from ..load.texts import TextStore
 from ..model.kb import Claim, KnowledgeBase, Link, LinkKind
 from ..model.quotes import find_quote
 from ..vocab import AIF, AM, OA, PREFIXES, SDO
 
-FORMATS = {"turtle": "ttl", "json-ld": "jsonld", "nt": "nt", "xml": "rdf", "trig": "trig"}
+FORMATS = RDF_FORMATS
 CONTEXT_CHARS = 32  # prefix/suffix length for text quote selectors
 
 
