@@ -175,3 +175,16 @@ def test_serve_remakes_the_downloads_in_the_background_after_an_edit(tmp_path, m
         assert b"There should be fewer projects." in plugin._served["argmap.ttl"]
     finally:
         config.plugins.on_shutdown()
+
+
+def test_the_menu_stays_small_when_the_map_has_many_topics(monkeypatch):
+    """Material renders the whole menu into every page: listing every topic of a large map made
+    the build quadratic, so past NAV_ENTRIES the menu points at the topics index instead."""
+    from argmap.site import plugin
+
+    kb = load_folder(FIXTURES / "good" / "claims", FIXTURES / "good").kb
+    topics = lambda nav: next(entry["Topics"] for entry in nav if "Topics" in entry)
+    assert topics(plugin.ArgmapPlugin.navigation(kb)) == ["topics/index.md"] + [
+        {t.title: f"topics/{t.id}.md"} for t in kb.topics]
+    monkeypatch.setattr(plugin, "NAV_ENTRIES", len(kb.topics) - 1)
+    assert topics(plugin.ArgmapPlugin.navigation(kb)) == ["topics/index.md"]
