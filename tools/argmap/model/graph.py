@@ -78,10 +78,16 @@ class ArgumentGraph:
     def attackers_of(self, claim: str) -> list[str]:
         """Claims that rebut ``claim`` directly, or undercut a link into it."""
         out = [a for a, _, k in self.graph.in_edges(claim, keys=True) if k == "rebuts"]
-        for (a, b), us in self.undercuts.items():
-            if b == claim:
-                out.extend(us)
+        out.extend(self._undercutters_into.get(claim, ()))
         return out
+
+    @cached_property
+    def _undercutters_into(self) -> dict[str, list[str]]:
+        """Undercutters of the links into each claim, in the order ``undercuts`` lists them."""
+        into: dict[str, list[str]] = {}
+        for (_, b), us in self.undercuts.items():
+            into.setdefault(b, []).extend(us)
+        return into
 
     def related(self, claim: str) -> list[Link]:
         """The "relates" links at ``claim``, either end (they are undirected), in file order."""
