@@ -26,7 +26,8 @@ from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from ..config import SCHEMA_DIR
 from ..load.schema import SPECIAL_FILES
-from .roundtrip import WIDTH, EditError, RoundTrip, load_for_edit, same_values, write_atomic
+from .roundtrip import WIDTH, EditError, RoundTrip, load_for_edit, same_values
+from ..atomic import write_atomic
 
 
 # --- key order, from the schema ---------------------------------------------------------------

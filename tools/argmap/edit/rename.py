@@ -27,7 +27,8 @@ from ruamel.yaml.scalarstring import ScalarString
 from ..load.build import parse_undercut
 from ..load.project import display_path, yaml_files
 from ..model.kb import LinkKind
-from .roundtrip import EditError, RoundTrip, load_for_edit, same_values, write_atomic
+from .roundtrip import EditError, RoundTrip, load_for_edit, same_values
+from ..atomic import write_atomic
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 KINDS = ("claim", "person", "tag", "source")

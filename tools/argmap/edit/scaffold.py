@@ -20,7 +20,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ..load.project import display_path, yaml_files
 from .fmt import format_entry, format_text, schema_kind
 from .rename import ID
-from .roundtrip import EditError, RoundTrip, load_for_edit, roundtrip_yaml, write_atomic
+from .roundtrip import EditError, RoundTrip, load_for_edit, roundtrip_yaml
+from ..atomic import write_atomic
 
 STOPWORDS = set("""a an the and or but of to in on at for by with from as is are was were be been being it its
 this that these those there their they them he she his her we our you your i my me not no so if than then

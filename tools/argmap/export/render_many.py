@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import hashlib
 import os
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Callable
 
+from ..atomic import write_atomic
 from .dot import render
 
 PARALLEL_FROM = 8  # below this many layouts, starting workers costs more than it saves
@@ -101,15 +101,12 @@ def _read(cache_dir: Path | None, key: str) -> str | None:
 
 
 def _write(cache_dir: Path | None, key: str, svg: str) -> None:
-    """Write through a temporary file, so a build that stops half-way leaves no torn entry."""
+    """Written atomically, so a build that stops half-way leaves no torn entry."""
     if cache_dir is None:
         return
     path = _path(cache_dir, key)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(svg)
-        os.replace(tmp, path)
+        write_atomic(path, svg)
     except OSError:
         pass  # a cache that cannot be written only costs time

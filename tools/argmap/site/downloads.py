@@ -9,10 +9,9 @@ the bytes back.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..config import Settings
 from ..export import fingerprint
 from ..export import rdf as rdf_export
@@ -54,7 +53,7 @@ def store(cache: Path | None, key: str, data: dict[str, bytes]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         for name, content in data.items():
-            _write(folder / name, content)
+            write_atomic(folder / name, content)
         for old in folder.parent.iterdir():
             if old != folder and old.is_dir():
                 for f in old.iterdir():
@@ -62,13 +61,6 @@ def store(cache: Path | None, key: str, data: dict[str, bytes]) -> None:
                 old.rmdir()
     except OSError:
         pass  # a cache that cannot be written only costs time
-
-
-def _write(path: Path, content: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        f.write(content)
-    os.replace(tmp, path)
 
 
 def site_downloads(kb: KnowledgeBase, settings: Settings, texts: TextStore, claims_dir: Path,
@@ -94,7 +86,7 @@ def refresh_in_background(kb: KnowledgeBase, settings: Settings, texts: TextStor
         store(cache, key, data)
         out.mkdir(parents=True, exist_ok=True)
         for name, content in data.items():
-            _write(out / name, content)
+            write_atomic(out / name, content)
 
     process = multiprocessing.get_context("fork").Process(target=work, daemon=True, name="argmap-downloads")
     process.start()
