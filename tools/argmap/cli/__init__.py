@@ -14,10 +14,10 @@ from typing import Callable, Sequence
 
 from .. import __version__
 from ..config import ConfigError
-from . import diagram, diff, explain, fmt, new, query, rdf, rename, stats, validate
+from . import diagram, diff, explain, export, fmt, imports, new, query, rdf, rename, stats, validate
 from .common import EXIT_FAIL, EXIT_OK, EXIT_USAGE, CommandFailed, UsageError
 
-COMMANDS = (validate, new, fmt, rename, diff, stats, explain, rdf, query, diagram)
+COMMANDS = (validate, new, fmt, rename, diff, stats, explain, rdf, export, imports, query, diagram)
 
 
 def build_parser() -> argparse.ArgumentParser:
