@@ -13,12 +13,12 @@ from pathlib import Path
 
 from ..atomic import write_atomic
 from ..config import Settings
-from ..export import fingerprint
+from ..export import fingerprint, interchange
 from ..export import rdf as rdf_export
 from ..load.texts import TextStore
 from ..model.kb import KnowledgeBase
 
-NAMES = ("argmap.ttl", "argmap.jsonld", "argmap.nt")
+NAMES = ("argmap.ttl", "argmap.jsonld", "argmap.nt", "argmap.argdown", "argmap-aif.json", "argmap.graphml", "argmap.json")
 
 
 def inputs_key(settings: Settings, texts: TextStore, claims_dir: Path) -> str:
@@ -29,11 +29,14 @@ def build_downloads(kb: KnowledgeBase, base_iri: str, texts: TextStore) -> dict[
     graph = rdf_export.to_graph(kb, base_iri, texts)
     lines: list[str] = []
     rdf_export.write_ntriples(kb, base_iri, lines.append, texts)  # streamed in model order: same bytes every run
-    return {
+    out = {
         "argmap.ttl": rdf_export.serialize(graph, "turtle").encode("utf-8"),
         "argmap.jsonld": rdf_export.serialize(graph, "json-ld").encode("utf-8"),
         "argmap.nt": "".join(lines).encode("utf-8"),
     }
+    for fmt, name in interchange.FILE_NAMES.items():
+        out[name] = interchange.render(kb, fmt).encode("utf-8")
+    return out
 
 
 def cached(cache: Path | None, key: str) -> dict[str, bytes] | None:

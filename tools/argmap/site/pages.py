@@ -496,6 +496,10 @@ class SiteContent:
             "argmap.ttl": "RDF, Turtle (AIF, PROV-O, Web Annotation)",
             "argmap.jsonld": "RDF, JSON-LD",
             "argmap.nt": "RDF, N-Triples",
+            "argmap.argdown": "Argdown, for the Argdown editor and CLI (argdown.org)",
+            "argmap-aif.json": "AIF JSON (AIFdb layout), for AIF tools and corpora",
+            "argmap.graphml": "GraphML, for yEd, Gephi and networkx",
+            "argmap.json": "plain JSON of the model, with statuses (schema: export.schema.json)",
         }
         for name in sorted(self.options.downloads):
             out.append(f"- [{name}]({rel(page, 'downloads/' + name)}) — {described.get(name, '')}")
