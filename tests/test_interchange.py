@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -39,11 +40,12 @@ def argdown_cli() -> str:
 
 
 def argdown_json(cli: str, path: Path) -> dict:
-    out = path.parent / "argdown-json"
-    done = subprocess.run([cli, "json", str(path), str(out), "--removeMap", "--removeEmbeddedRelations"],
-                          capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stdout + done.stderr
-    return json.loads((out / (path.stem + ".json")).read_text(encoding="utf-8"))
+    """What the Argdown CLI makes of ``path`` (written to a temporary folder, never beside a fixture)."""
+    with tempfile.TemporaryDirectory() as out:
+        done = subprocess.run([cli, "json", str(path), out, "--removeMap", "--removeEmbeddedRelations"],
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stdout + done.stderr
+        return json.loads((Path(out) / (path.stem + ".json")).read_text(encoding="utf-8"))
 
 
 def shipped_kb():
