@@ -96,3 +96,17 @@ def write_output(output: str, data: bytes, what: str) -> None:
     except OSError as exc:
         raise CommandFailed(f"cannot write {output}: {exc.strerror or exc}") from None
     progress(f"{'replaced' if existed else 'wrote'} {out} ({what})")
+
+
+def report_new_entry(folder: Path, settings: Settings, display: str, first_line: int = 1, limit: int = 5) -> bool:
+    """Validate after an edit and show the findings in the new entry (``display`` from ``first_line``);
+    True if the knowledge base has errors anywhere."""
+    from ..checks.validate import validate
+
+    result = validate(folder, settings.root, settings.texts_dir)
+    mine = [f for f in result.findings if f.loc and f.loc.file == display and f.loc.line >= first_line]
+    for finding in mine[:limit]:
+        print(f"  {finding.loc}: {finding.severity.value} [{finding.rule}] {finding.message}")
+    if len(mine) > limit:
+        print(f"  … and {len(mine) - limit} more (run 'argmap validate')")
+    return any(f.is_error for f in result.findings)

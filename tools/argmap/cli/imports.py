@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from .common import EXIT_FAIL, EXIT_OK, CommandFailed, claims_folder, progress, settings_for
+from .common import EXIT_FAIL, EXIT_OK, CommandFailed, claims_folder, progress, report_new_entry, settings_for
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks.validate import validate
     from ..edit.import_topic import import_draft
     from ..edit.roundtrip import EditError
     from ..edit.scaffold import Project
@@ -46,13 +45,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"  not carried over as it was ({len(done.report)}):")
         for line in done.report:
             print(f"  - {line}")
-    result = validate(folder, settings.root, settings.texts_dir)
-    mine = [f for f in result.findings if f.loc and f.loc.file == done.display]
-    errors = [f for f in result.findings if f.is_error]
-    for finding in mine[:20]:
-        print(f"  {finding.loc}: {finding.severity.value} [{finding.rule}] {finding.message}")
-    if len(mine) > 20:
-        print(f"  … and {len(mine) - 20} more (run 'argmap validate')")
+    errors = report_new_entry(folder, settings, done.display, limit=20)
     progress("next: check the claims against the source, add evidence quotes where missing, run 'argmap validate'")
     return EXIT_FAIL if errors else EXIT_OK
 

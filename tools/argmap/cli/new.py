@@ -6,7 +6,8 @@ import argparse
 import sys
 from typing import Sequence
 
-from .common import EXIT_FAIL, EXIT_OK, CommandFailed, UsageError, claims_folder, progress, settings_for
+from .common import (EXIT_FAIL, EXIT_OK, CommandFailed, UsageError, claims_folder, progress, report_new_entry,
+                     settings_for)
 
 CLAIM_KINDS = ("thesis", "claim", "fact", "estimate", "proposal")
 SOURCE_KINDS = ("post", "comment thread", "article", "podcast")
@@ -38,7 +39,6 @@ def ask(args: argparse.Namespace, name: str, prompt: str, *, choices: Sequence[s
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..checks.validate import validate
     from ..edit.roundtrip import EditError
     from ..edit.scaffold import Project, new_claim, new_person, new_source, new_topic
 
@@ -73,11 +73,7 @@ def run(args: argparse.Namespace) -> int:
     except EditError as exc:
         raise CommandFailed(str(exc)) from None
     print(f"{added.display}:{added.line}: added {args.what} '{added.id}'")
-    result = validate(folder, settings.root, settings.texts_dir)
-    mine = [f for f in result.findings if f.loc and f.loc.file == added.display and f.loc.line >= added.line]
-    errors = [f for f in result.findings if f.is_error]
-    for finding in mine[:5]:
-        print(f"  {finding.loc}: {finding.severity.value} [{finding.rule}] {finding.message}")
+    errors = report_new_entry(folder, settings, added.display, added.line)
     if args.what == "claim":
         progress("next: add its evidence (a quote from the source text) and its links, then run 'argmap validate'")
     return EXIT_FAIL if errors else EXIT_OK
