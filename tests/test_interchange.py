@@ -136,8 +136,11 @@ def project_copy(tmp_path: Path) -> Path:
     return root
 
 
+SHIPPED_TOPICS = sorted(p.stem for p in (REPO / "claims").glob("*.yaml") if p.stem not in ("people", "sources", "tags"))
+
+
 @pytest.mark.parametrize("fmt", ["argdown", "aif-json"])
-@pytest.mark.parametrize("topic", ["serial-time", "positive-sum-trades", "offense-defense"])
+@pytest.mark.parametrize("topic", SHIPPED_TOPICS)
 def test_export_then_import_gives_back_the_same_claims_and_links(run, tmp_path, monkeypatch, fmt, topic, request):
     if fmt == "argdown":
         monkeypatch.setenv("ARGDOWN_CLI", request.getfixturevalue("argdown_cli"))
@@ -243,3 +246,45 @@ def test_argdown_syntax_errors_point_at_line_and_column(run, good_kb, tmp_path, 
 def test_export_of_an_unknown_topic_is_a_usage_error(run):
     result = run("export", "--to", "argdown", "--topic", "nope", cwd=REPO)
     assert result.code == 2 and "no topic 'nope'" in result.err
+
+
+def _json_strategy():
+    from hypothesis import strategies as st
+
+    scalars = st.none() | st.booleans() | st.integers() | st.text(max_size=5)
+    return st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["nodes", "edges", "nodeID", "type", "text", "fromID", "toID", "locutions", "participants",
+                         "argmap", "claims", "statements", "members", "relations", "sections", "arguments", "data",
+                         "relationType", "from", "to", "pcs", "title", "level", "id", "children", "I", "RA", "CA"]),
+        inner, max_size=5), max_leaves=25)
+
+
+def test_importers_turn_any_json_into_a_draft_or_a_clear_error():
+    """Random JSON in the importers' vocabulary: a Draft or AifError/ArgdownError, never a traceback."""
+    from hypothesis import given, settings
+
+    from argmap.load.aif import AifError, draft_from_aif
+    from argmap.load.argdown import ArgdownError, draft_from_json
+
+    @settings(max_examples=300, deadline=None)
+    @given(_json_strategy())
+    def check(doc):
+        for reader, error in ((draft_from_aif, AifError), (draft_from_json, ArgdownError)):
+            try:
+                reader(doc)
+            except error:
+                pass
+
+    check()
+
+
+def test_site_downloads_offer_every_interchange_export():
+    from argmap.export.interchange import FILE_NAMES, render
+    from argmap.load.texts import TextStore
+    from argmap.site.downloads import NAMES, build_downloads
+
+    settings = load_settings(REPO)
+    kb = shipped_kb()
+    files = build_downloads(kb, settings.base_iri, TextStore(settings.texts_dir))
+    assert set(FILE_NAMES.values()) <= set(files) == set(NAMES)
+    assert files["argmap.argdown"].decode() == render(kb, "argdown")

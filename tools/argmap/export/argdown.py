@@ -96,6 +96,7 @@ def to_argdown(sel: Selection) -> str:
 def _statement(sel: Selection, claim: Claim, undercut: set) -> list[str]:
     tags = "".join(f" #{t}" for t in claim.tags)
     lines = [f"[{claim.id}]: {escape(claim.text)}{tags} {data(claim_record(claim))}"]
+    comments = []
     for link in claim.links:
         drawn = sel.inside(link)
         if drawn and link.kind in RELATION:
@@ -103,9 +104,13 @@ def _statement(sel: Selection, claim: Claim, undercut: set) -> list[str]:
         elif drawn and link.kind is LinkKind.UNDERCUTS:
             lines.append(f"  _> <{argument_title(*link.target_link)}>")
         else:
+            # a comment may not open a relation list, and a line comment after one is read as text:
+            # they go below, in one block comment
             where = "" if drawn else " (in another topic)"
             target = "->".join(link.target_link) if link.target_link else link.target
-            lines.append(f"  // {link.kind.value}{where}: {target}")
+            comments.append(f"{claim.id} {link.kind.value}{where}: {target}")
+    if comments:
+        lines += ["", "/* " + "; ".join(comments) + " */"]
     for link in claim.links:
         if (claim.id, link.target) in undercut and link.kind in RELATION and sel.inside(link):
             step = "support of" if link.kind is LinkKind.SUPPORTS else "attack on"

@@ -38,6 +38,16 @@ def read(path: Path) -> Draft:
 
 
 def draft_from_aif(doc: Any, name: str = "the AIF file") -> Draft:
+    """A Draft from parsed AIF JSON; AifError (never a traceback) for anything not in AIF's shape."""
+    try:
+        return _draft_from_aif(doc, name)
+    except AifError:
+        raise
+    except (KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise AifError(f"{name}: not in the AIF JSON layout ({type(exc).__name__}: {exc})") from None
+
+
+def _draft_from_aif(doc: Any, name: str) -> Draft:
     if not isinstance(doc, dict) or not isinstance(doc.get("nodes"), list) or not isinstance(doc.get("edges"), list):
         raise AifError(f"{name}: not AIF JSON (it needs 'nodes' and 'edges' lists)")
     nodes: dict[str, dict[str, Any]] = {}

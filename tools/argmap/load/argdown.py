@@ -103,7 +103,17 @@ def _data(members: list[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def draft_from_json(doc: dict[str, Any]) -> Draft:
+def draft_from_json(doc: Any) -> Draft:
+    """A Draft from 'argdown json' output; ArgdownError (never a traceback) for anything else."""
+    try:
+        return _draft_from_json(doc)
+    except ArgdownError:
+        raise
+    except (KeyError, TypeError, AttributeError, ValueError, IndexError) as exc:
+        raise ArgdownError(f"not the JSON that 'argdown json' writes ({type(exc).__name__}: {exc})") from None
+
+
+def _draft_from_json(doc: dict[str, Any]) -> Draft:
     if not isinstance(doc, dict) or not isinstance(doc.get("statements"), dict):
         raise ArgdownError("not the JSON that 'argdown json' writes (no 'statements')")
     draft = Draft()
