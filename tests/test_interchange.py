@@ -280,6 +280,7 @@ def test_importers_turn_any_json_into_a_draft_or_a_clear_error():
 
 def test_site_downloads_offer_every_interchange_export():
     from argmap.export.interchange import FILE_NAMES, render
+    from argmap.export.selection import Selection
     from argmap.load.texts import TextStore
     from argmap.site.downloads import NAMES, build_downloads
 
@@ -287,4 +288,4 @@ def test_site_downloads_offer_every_interchange_export():
     kb = shipped_kb()
     files = build_downloads(kb, settings.base_iri, TextStore(settings.texts_dir))
     assert set(FILE_NAMES.values()) <= set(files) == set(NAMES)
-    assert files["argmap.argdown"].decode() == render(kb, "argdown")
+    assert files["argmap.argdown"].decode() == render(Selection.of(kb), "argdown")

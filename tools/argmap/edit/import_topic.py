@@ -80,17 +80,10 @@ class _People:
         ident = unique(base, self.project.ids("people"))
         _append(self.project, "people", dict(id=ident, name=name, role=role, kind="person",
                                                description=f"Speaker in the imported map {self.source_name}."), flow=True)
-        self.project.docs[self.project.special("people")[0]] = _reload(self.project.special("people")[0])
         for k in {label, ident, key or ident}:
             self.known[k] = ident
         self.added.append(ident)
         return ident
-
-
-def _reload(path: Path) -> RoundTrip:
-    from .roundtrip import load_for_edit
-
-    return load_for_edit(path)
 
 
 def import_draft(project: Project, draft: Draft, topic: str, *, title: str | None, summary: str | None,

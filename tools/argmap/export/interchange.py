@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-from ..model.kb import KnowledgeBase
 from .selection import Selection
 
 FORMATS = {
@@ -16,9 +15,9 @@ FORMATS = {
 FILE_NAMES = {"argdown": "argmap.argdown", "aif-json": "argmap-aif.json", "graphml": "argmap.graphml", "json": "argmap.json"}
 
 
-def render(kb: KnowledgeBase, fmt: str, topic: str | None = None, labelling=None) -> str:
-    """``kb`` (or one topic of it) in ``fmt``; raises ``UnknownTopic`` for a topic it does not have."""
-    sel = Selection.of(kb, topic)
+def render(sel: Selection, fmt: str, labelling=None) -> str:
+    """The selected claims in ``fmt``. GraphML and JSON carry statuses: pass the labelling when the
+    caller has one (it is computed over the whole knowledge base, whatever the selection)."""
     if fmt == "argdown":
         from .argdown import to_argdown
 
@@ -31,7 +30,7 @@ def render(kb: KnowledgeBase, fmt: str, topic: str | None = None, labelling=None
         from ..model.graph import ArgumentGraph
         from ..model.semantics import label
 
-        labelling = label(ArgumentGraph.of(kb))
+        labelling = label(ArgumentGraph.of(sel.kb))
     status = {c: s.value for c, s in labelling.status.items()}
     if fmt == "graphml":
         from .graphml import to_graphml

@@ -18,8 +18,6 @@ from typing import Any
 
 from ..model.draft import Draft, DraftClaim, DraftEvidence, DraftLink, DraftThread
 
-LINK_KINDS = ("supports", "rebuts", "undercuts", "questions", "relates")
-
 
 class AifError(Exception):
     """AIF input that could not be read: the message says why."""
@@ -104,7 +102,7 @@ def _draft_from_aif(doc: Any, name: str) -> Draft:
     steps: dict[str, list[tuple[str, str]]] = {}
     for nid, n in nodes.items():
         if n["type"] in ("RA", "CA"):
-            steps[nid] = _steps(nid, nodes, into, out_of, steps)
+            steps[nid] = _steps(nid, nodes, into, out_of)
     for nid, n in nodes.items():
         kind = n["type"]
         if kind == "RA":
@@ -128,10 +126,8 @@ def _draft_from_aif(doc: Any, name: str) -> Draft:
     return draft
 
 
-def _steps(nid: str, nodes, into, out_of, done) -> list[tuple[str, str]]:
+def _steps(nid: str, nodes, into, out_of) -> list[tuple[str, str]]:
     """The claim-to-claim steps a scheme node stands for (premise, conclusion)."""
-    if nid in done:
-        return done[nid]
     premises = [a for a in into[nid] if nodes[a]["type"] == "I"]
     conclusions = [b for b in out_of[nid] if nodes[b]["type"] == "I"]
     return [(p, c) for p in premises for c in conclusions]
@@ -167,18 +163,11 @@ def _ext_links(draft: Draft, ext_claims: dict, extra_links: list) -> dict[tuple,
     notes: dict[tuple, str] = {}
     for origin, meta in ext_claims.items():
         for item in (meta or {}).get("links") or []:
-            kind = next((k for k in LINK_KINDS if isinstance(item.get(k), str)), None)
-            if kind and isinstance(item.get("note"), str):
-                value = item[kind]
-                target = tuple(value.split("->", 1)) if kind == "undercuts" else value
-                notes[(kind, origin, target)] = item["note"]
+            link = DraftLink.from_record(origin, item)
+            if link is not None and link.note:
+                notes[link.key] = link.note
     for item in extra_links:
-        kind = next((k for k in LINK_KINDS if isinstance(item.get(k), str)), None)
-        if kind and isinstance(item.get("from"), str):
-            value = item[kind]
-            if kind == "undercuts" and "->" in value:
-                a, b = value.split("->", 1)
-                draft.add_link(DraftLink(kind, item["from"], b, (a, b), item.get("note")))
-            else:
-                draft.add_link(DraftLink(kind, item["from"], value, None, item.get("note")))
+        link = DraftLink.from_record(item.get("from"), item) if isinstance(item, dict) and isinstance(item.get("from"), str) else None
+        if link is not None:
+            draft.add_link(link)
     return notes

@@ -32,7 +32,7 @@ from ..model.draft import Draft, DraftClaim, DraftEvidence, DraftLink, DraftThre
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 SUPPORT = {"support": "supports", "entails": "supports"}
 ATTACK = {"attack": "rebuts", "contrary": "rebuts", "contradictory": "rebuts"}
-LINK_KINDS = ("supports", "rebuts", "undercuts", "questions", "relates")
+DRAWN = ("supports", "rebuts")  # the links an argument standing for a link can stand for
 
 
 class ArgdownError(Exception):
@@ -177,22 +177,13 @@ def _data_links(doc: dict[str, Any], draft: Draft) -> dict[tuple, str]:
     notes: dict[tuple, str] = {}
     for title, ec in doc["statements"].items():
         for item in _data(ec.get("members") or []).get("links") or []:
-            if not isinstance(item, dict):
+            link = DraftLink.from_record(title, item)
+            if link is None:
                 continue
-            kind = next((k for k in LINK_KINDS if isinstance(item.get(k), str)), None)
-            if kind is None:
-                continue
-            value, note = item[kind], item.get("note") if isinstance(item.get("note"), str) else None
-            if kind == "undercuts" and "->" in value:
-                a, b = value.split("->", 1)
-                link = DraftLink(kind, title, b, (a, b), note)
-            else:
-                link = DraftLink(kind, title, value, None, note)
-            key = (kind, title, link.target_link or link.target)
-            if note:
-                notes[key] = note
+            if link.note:
+                notes[link.key] = link.note
             drawn_here = {link.origin, link.target, *(link.target_link or ())} <= set(doc["statements"])
-            if kind in ("questions", "relates") or not drawn_here:
+            if link.kind in ("questions", "relates") or not drawn_here:
                 draft.add_link(link)
     return notes
 
@@ -236,7 +227,7 @@ def _argument_steps(arg: dict[str, Any], draft: Draft) -> list[tuple[str, str]]:
     for m in arg.get("members") or []:
         link = (m.get("data") or {}).get("link") if isinstance(m.get("data"), dict) else None
         if isinstance(link, dict) and isinstance(link.get("from"), str):
-            target = next((v for k, v in link.items() if k in LINK_KINDS and isinstance(v, str)), None)
+            target = next((v for k, v in link.items() if k in DRAWN and isinstance(v, str)), None)
             if target:
                 return [(link["from"], target)]
     pcs = arg.get("pcs") or []

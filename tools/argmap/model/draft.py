@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .kb import LinkKind
+
 
 @dataclass
 class DraftEvidence:
@@ -40,6 +42,26 @@ class DraftLink:
     target: str  # claim key (for undercuts: the attacked link's conclusion)
     target_link: tuple[str, str] | None = None  # undercuts: (premise key, conclusion key)
     note: str | None = None
+
+
+    @property
+    def key(self) -> tuple:
+        """(kind, origin, target or attacked link): what a note is filed under."""
+        return (self.kind, self.origin, self.target_link or self.target)
+
+    @classmethod
+    def from_record(cls, origin: str, item: Any) -> "DraftLink | None":
+        """A link written as argmap writes it ({kind: target, note}, undercuts as "a->b"); None if it is not one."""
+        if not isinstance(item, dict):
+            return None
+        kind = next((k.value for k in LinkKind if isinstance(item.get(k.value), str)), None)
+        if kind is None:
+            return None
+        value, note = item[kind], item.get("note") if isinstance(item.get("note"), str) else None
+        if kind == LinkKind.UNDERCUTS.value and "->" in value:
+            premise, conclusion = value.split("->", 1)
+            return cls(kind, origin, conclusion, (premise, conclusion), note)
+        return cls(kind, origin, value, None, note)
 
 
 @dataclass

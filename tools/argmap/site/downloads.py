@@ -14,9 +14,12 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..config import Settings
 from ..export import fingerprint, interchange
+from ..export.selection import Selection
 from ..export import rdf as rdf_export
 from ..load.texts import TextStore
+from ..model.graph import ArgumentGraph
 from ..model.kb import KnowledgeBase
+from ..model.semantics import label
 
 NAMES = ("argmap.ttl", "argmap.jsonld", "argmap.nt", "argmap.argdown", "argmap-aif.json", "argmap.graphml", "argmap.json")
 
@@ -34,8 +37,10 @@ def build_downloads(kb: KnowledgeBase, base_iri: str, texts: TextStore) -> dict[
         "argmap.jsonld": rdf_export.serialize(graph, "json-ld").encode("utf-8"),
         "argmap.nt": "".join(lines).encode("utf-8"),
     }
+    sel = Selection.of(kb)
+    labelling = label(ArgumentGraph.of(kb))
     for fmt, name in interchange.FILE_NAMES.items():
-        out[name] = interchange.render(kb, fmt).encode("utf-8")
+        out[name] = interchange.render(sel, fmt, labelling).encode("utf-8")
     return out
 
 
