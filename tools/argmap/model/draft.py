@@ -43,7 +43,6 @@ class DraftLink:
     target_link: tuple[str, str] | None = None  # undercuts: (premise key, conclusion key)
     note: str | None = None
 
-
     @property
     def key(self) -> tuple:
         """(kind, origin, target or attacked link): what a note is filed under."""
